@@ -1,0 +1,98 @@
+/**
+ * Items 1 and 2: what `track` costs its host next to a bare hello-world
+ * compiled by the same Bun with the same flags.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { compile } from "../scripts/compile.ts";
+import { median, peakRssKiB, timeInterleaved, type Variant } from "./measure.ts";
+import type { ResultRow } from "./result_row.ts";
+
+const ROOT = join(import.meta.dirname ?? ".", "..");
+const BINARY = join(ROOT, "dist", "jmo-telemetry");
+const COMPLETED = JSON.stringify({
+  profile: "balanced",
+  duration_seconds: 420,
+  tools_succeeded: 8,
+  tools_failed: 0,
+  total_findings: 12,
+});
+const STARTED = JSON.stringify({
+  profile: "balanced",
+  tools: ["trivy"],
+  target_types: { repos: 1, images: 0, urls: 0, iac: 0, gitlab: 0, k8s: 0 },
+});
+
+/** Compiles the hello-world baseline into dist/bench-hello. */
+export async function buildHello(): Promise<string> {
+  const source = join(ROOT, "dist", "bench-hello.ts");
+  await Deno.writeTextFile(source, 'console.log("hello");\n');
+  compile("dist/bench-hello.ts", "dist/bench-hello");
+  return join(ROOT, "dist", "bench-hello");
+}
+
+/**
+ * Times `track scan.completed` (on, collector unreachable) and `track` with
+ * `JMO_TELEMETRY_DISABLE=1` against the hello-world, interleaved.
+ */
+export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
+  const hello = await buildHello();
+  const home = await Deno.makeTempDir({ prefix: "jmo-bench-" });
+  const env = {
+    PATH: Deno.env.get("PATH") ?? "/usr/bin",
+    HOME: home,
+    DOCKER_CONTAINER: "0",
+    JMO_TELEMETRY_ENDPOINT: "http://127.0.0.1:9/v1/events",
+  };
+  await new Deno.Command(BINARY, {
+    args: ["track", "scan.started", "--meta", STARTED],
+    env,
+    clearEnv: true,
+    cwd: home,
+    stderr: "null",
+  }).output();
+  const variants: Variant[] = [
+    { name: "hello", command: hello, args: [], env, cwd: home },
+    {
+      name: "on",
+      command: BINARY,
+      args: ["track", "scan.completed", "--meta", COMPLETED],
+      env,
+      cwd: home,
+    },
+    {
+      name: "off",
+      command: BINARY,
+      args: ["track", "scan.completed", "--meta", COMPLETED],
+      env: { ...env, JMO_TELEMETRY_DISABLE: "1" },
+      cwd: home,
+    },
+  ];
+  const times = await timeInterleaved(variants, runs);
+  const base = median(times.get("hello")!);
+  const on = median(times.get("on")!);
+  const off = median(times.get("off")!);
+  const rssOn = await peakRssKiB(variants[1]);
+  const rssHello = await peakRssKiB(variants[0]);
+  await Deno.remove(home, { recursive: true });
+  return [
+    {
+      item: "1. track scan.completed, on, collector unreachable / hello-world",
+      figure: `${(on / base).toFixed(2)}x`,
+      detail: `${on.toFixed(1)} ms vs ${base.toFixed(1)} ms; peak RSS ${
+        (rssOn / 1024).toFixed(1)
+      } MiB vs ${(rssHello / 1024).toFixed(1)} MiB`,
+      target: "<= 2.5x",
+      holds: on / base <= 2.5,
+    },
+    {
+      item: "2. track with JMO_TELEMETRY_DISABLE=1 / hello-world",
+      figure: `${(off / base).toFixed(2)}x`,
+      detail: `${off.toFixed(1)} ms vs ${base.toFixed(1)} ms`,
+      target: "<= 1.3x",
+      holds: off / base <= 1.3,
+    },
+  ];
+}

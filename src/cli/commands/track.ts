@@ -1,0 +1,93 @@
+/**
+ * `jmo-telemetry track`: validate an event and record it, never failing the host.
+ *
+ * @module
+ */
+
+import { readFileSync } from "node:fs";
+import { MODES } from "../../events/vocabulary.ts";
+import type { Command, CommandContext } from "../command.ts";
+import { UsageError } from "../errors.ts";
+import { purgeIfOptedOut } from "../opted_out_track.ts";
+import { parseArgs } from "../parse_args.ts";
+
+const HELP = `Usage: jmo-telemetry track EVENT [options]
+
+Validates EVENT and records it in the spool, then returns at once; delivery
+happens later in a detached background process. Events: scan.started,
+scan.completed, tool.failed, wizard.completed, report.generated.
+
+Options:
+  --meta JSON             the event's metadata as a JSON object
+  --meta-file PATH|-      read the metadata from a file, or from stdin with -
+  --tool-version V        the host tool's version (default: this client's)
+  --python-version V      the host's Python version (kept as major.minor)
+  --mode cli|docker|wizard  execution mode of scan events
+  --config PATH           the config file (default: JMO_CONFIG, else ./jmo.yml)
+  -h, --help              show this help
+
+scan.completed also takes raw duration_seconds and total_findings; they are
+bucketed before anything is written. Exit 0 when recorded, when telemetry is
+off, and on any disk or network trouble; 2 when the event is refused.
+`;
+
+const FLAGS = {
+  meta: { type: "string" },
+  "meta-file": { type: "string" },
+  "tool-version": { type: "string" },
+  "python-version": { type: "string" },
+  mode: { type: "string" },
+  config: { type: "string" },
+} as const;
+
+async function readMetadata(
+  flags: { meta?: string; "meta-file"?: string },
+  context: CommandContext,
+): Promise<string> {
+  if (flags.meta !== undefined && flags["meta-file"] !== undefined) {
+    throw new UsageError("give --meta or --meta-file, not both", HELP);
+  }
+  if (flags.meta !== undefined) return flags.meta;
+  const file = flags["meta-file"];
+  if (file === undefined) return "{}";
+  if (file === "-") return await context.readStdin();
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `cannot read --meta-file ${file} (${(error as { code?: string }).code ?? "error"})`,
+      HELP,
+    );
+  }
+}
+
+/** The `track` command. */
+export const trackCommand: Command = {
+  name: "track",
+  summary: "validate an event and record it in the spool",
+  help: HELP,
+  async run(args, context) {
+    const { flags, positionals, help } = parseArgs(args, FLAGS, { help: HELP, maxPositionals: 1 });
+    if (help) {
+      context.stdout(HELP);
+      return 0;
+    }
+    const event = positionals[0];
+    if (event === undefined) throw new UsageError("missing EVENT", HELP);
+    const mode = flags.mode;
+    if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
+      throw new UsageError(`--mode must be one of ${MODES.join(", ")}`, HELP);
+    }
+    if (purgeIfOptedOut(context.env, context.homedir)) return 0;
+    const metadataText = await readMetadata(flags, context);
+    const { recordTrackedEvent } = await import("../record_tracked_event.ts");
+    return recordTrackedEvent({
+      event,
+      metadataText,
+      toolVersion: flags["tool-version"],
+      pythonVersion: flags["python-version"],
+      mode: mode as typeof MODES[number] | undefined,
+      configPath: flags.config,
+    }, context);
+  },
+};

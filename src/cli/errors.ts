@@ -1,0 +1,46 @@
+/**
+ * The errors the CLI maps to exit codes, in one place.
+ *
+ * @module
+ */
+
+/** Bad usage: an unknown command or flag, a missing or malformed argument. Exit 2. */
+export class UsageError extends Error {
+  /** The usage text of the command, printed after the message. */
+  readonly usage: string;
+  /**
+   * @example
+   * ```ts
+   * import { UsageError } from "./errors.ts";
+   * throw new UsageError("unknown flag --colour", "Usage: jmo-telemetry view [options]");
+   * ```
+   */
+  constructor(message: string, usage = "") {
+    super(message);
+    this.name = "UsageError";
+    this.usage = usage;
+  }
+}
+
+/** A file the user pointed at cannot be used as it is (for example a malformed `jmo.yml`). Exit 2. */
+export class InputError extends Error {
+  /**
+   * @example
+   * ```ts
+   * import { InputError } from "./errors.ts";
+   * throw new InputError("jmo.yml is not valid YAML (line 3): fix it, then run the command again");
+   * ```
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/** Exit codes of every command. */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  pending: 3,
+} as const;

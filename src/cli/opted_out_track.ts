@@ -1,0 +1,46 @@
+/**
+ * The fast path of an opted-out `track`: decided from the environment alone,
+ * before the rest of the CLI is even loaded.
+ *
+ * @module
+ */
+
+import { decideFromEnvironment } from "../consent/decide_consent.ts";
+import type { Environment } from "../settings/environment.ts";
+import { resolveSettings } from "../settings/resolve_settings.ts";
+import { purgeSpool } from "../spool/purge_spool.ts";
+
+/**
+ * When the environment alone turns telemetry off (`JMO_TELEMETRY_DISABLE`,
+ * `DO_NOT_TRACK`, CI), deletes any spooled events and returns true: the
+ * caller does nothing more. A read-only or missing home is no error here.
+ *
+ * @example
+ * ```ts
+ * import { purgeIfOptedOut } from "./opted_out_track.ts";
+ * purgeIfOptedOut({ DO_NOT_TRACK: "1", HOME: "/tmp" }, "/tmp"); // true
+ * ```
+ */
+export function purgeIfOptedOut(env: Environment, homedir: string): boolean {
+  if (decideFromEnvironment(env) === undefined) return false;
+  try {
+    purgeSpool(resolveSettings(env, { homedir, cwd: ".", dockerenv: false }).home);
+  } catch { /* nothing to delete on a read-only or missing home */ }
+  return true;
+}
+
+/**
+ * Whether these arguments are a `track` call that the environment opts out
+ * of; if so, the spool is purged and nothing else must happen.
+ *
+ * @example
+ * ```ts
+ * import { isOptedOutTrack } from "./opted_out_track.ts";
+ * isOptedOutTrack(["track", "scan.started"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // true
+ * isOptedOutTrack(["track", "--help"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // false
+ * ```
+ */
+export function isOptedOutTrack(argv: string[], env: Environment, homedir: string): boolean {
+  if (argv[0] !== "track" || argv.includes("--help") || argv.includes("-h")) return false;
+  return purgeIfOptedOut(env, homedir);
+}

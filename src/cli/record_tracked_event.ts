@@ -1,0 +1,68 @@
+/**
+ * The part of `track` that runs once telemetry may be on: loaded lazily, so
+ * an opted-out `track` never pays for the schemas or the YAML parser.
+ *
+ * @module
+ */
+
+import { currentConsent } from "../client/current_consent.ts";
+import { recordEvent } from "../client/record_event.ts";
+import { EventValidationError } from "../events/validation_error.ts";
+import type { Mode } from "../events/vocabulary.ts";
+import { appendEvents } from "../spool/mod.ts";
+import { clientCoreFor } from "./client_core_for.ts";
+import type { CommandContext } from "./command.ts";
+
+/** What `track` was asked to record. */
+export interface TrackRequest {
+  event: string;
+  metadataText: string;
+  toolVersion?: string;
+  pythonVersion?: string;
+  mode?: Mode;
+  configPath?: string;
+}
+
+function parseMetadata(event: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : "parse error";
+    throw new EventValidationError(event, "metadata", `is not valid JSON (${reason})`);
+  }
+}
+
+/**
+ * Records one tracked event. A refused event throws `EventValidationError`
+ * (exit 2, nothing written); any other trouble (read-only or missing home,
+ * full disk) prints one short line and exits 0, so the host is never broken.
+ *
+ * @example
+ * ```ts
+ * import { recordTrackedEvent } from "./record_tracked_event.ts";
+ * // await recordTrackedEvent({ event: "scan.started", metadataText: "{...}" }, context);
+ * ```
+ */
+export function recordTrackedEvent(request: TrackRequest, context: CommandContext): number {
+  const core = clientCoreFor(context, request.configPath);
+  try {
+    if (!currentConsent(core).enabled) return 0;
+    const metadata = parseMetadata(request.event, request.metadataText);
+    const outcome = recordEvent(core, {
+      event: request.event,
+      metadata,
+      toolVersion: request.toolVersion,
+      pythonVersion: request.pythonVersion,
+      mode: request.mode,
+    }, (line) => appendEvents(core.settings.home, [line]));
+    if (outcome.banner) context.stderr(outcome.banner);
+    if (core.settings.debug) {
+      context.stderr(`jmo-telemetry debug: recorded ${JSON.stringify(outcome.envelope)}\n`);
+    }
+  } catch (error) {
+    if (error instanceof EventValidationError) throw error;
+    const code = (error as { code?: string }).code ?? "error";
+    context.stderr(`jmo-telemetry: event not recorded (${code}); your command is unaffected\n`);
+  }
+  return 0;
+}

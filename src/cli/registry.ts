@@ -1,0 +1,50 @@
+/**
+ * The command table: names, one-line summaries and lazy loaders, so that a
+ * command pays only for the modules it uses.
+ *
+ * @module
+ */
+
+import type { Command } from "./command.ts";
+
+/** A command's name, summary and loader. */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: Record<string, CommandEntry> = {
+  track: {
+    summary: "validate an event and record it in the spool",
+    load: async () => (await import("./commands/track.ts")).trackCommand,
+  },
+  status: {
+    summary: "show consent, id, scan count, spool and delivery state",
+    load: async () => (await import("./commands/status.ts")).statusCommand,
+  },
+  enable: {
+    summary: "write telemetry.enabled: true into the config file",
+    load: async () => (await import("./commands/enable.ts")).enableCommand,
+  },
+  disable: {
+    summary: "write telemetry.enabled: false into the config file",
+    load: async () => (await import("./commands/disable.ts")).disableCommand,
+  },
+  consent: {
+    summary: "ask for consent on a terminal when the config holds no choice",
+    load: async () => (await import("./commands/consent.ts")).consentCommand,
+  },
+  id: {
+    summary: "print, rotate or delete the anonymous id",
+    load: async () => (await import("./commands/id.ts")).idCommand,
+  },
+  show: {
+    summary: "print every pending event as it would be sent (NDJSON)",
+    load: async () => (await import("./commands/show.ts")).showCommand,
+  },
+  purge: {
+    summary: "delete every pending event unsent",
+    load: async () => (await import("./commands/purge.ts")).purgeCommand,
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * What every client operation needs: settings, environment, clock, versions.
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import { homedir as osHomedir } from "node:os";
+import { sep } from "node:path";
+import process from "node:process";
+import { platformName } from "../events/platform.ts";
+import type { Mode, Platform } from "../events/vocabulary.ts";
+import { type Environment, resolveSettings, type Settings } from "../settings/mod.ts";
+import { VERSION } from "../version.ts";
+
+/** Options of a client; everything defaults to the real process. */
+export interface ClientOptions {
+  /** Environment variables (default `process.env`). */
+  env?: Environment;
+  /** The user's home directory (default `os.homedir()`). */
+  homedir?: string;
+  /** The working directory, where `jmo.yml` is looked for (default `process.cwd()`). */
+  cwd?: string;
+  /** The config file, overriding `JMO_CONFIG` and `jmo.yml`. */
+  configPath?: string;
+  /** The clock (default `() => new Date()`). */
+  now?: () => Date;
+  /** The version put in events when the host gives none (default this client's). */
+  version?: string;
+}
+
+/** The resolved context of a client. */
+export interface ClientCore {
+  env: Environment;
+  settings: Settings;
+  now: () => Date;
+  version: string;
+  platform: Platform;
+  /** The mode used when neither the host nor the metadata names one. */
+  defaultMode: Mode;
+}
+
+/**
+ * Resolves a client's context from its options and the process.
+ *
+ * @example
+ * ```ts
+ * import { clientCore } from "./client_core.ts";
+ * const core = clientCore({ env: { JMO_HOME: "/tmp/jmo-home" }, cwd: "/tmp" });
+ * core.settings.home; // "/tmp/jmo-home"
+ * ```
+ */
+export function clientCore(options: ClientOptions = {}): ClientCore {
+  const env = options.env ?? process.env;
+  const settings = resolveSettings(env, {
+    homedir: options.homedir ?? osHomedir(),
+    cwd: options.cwd ?? process.cwd(),
+    dockerenv: existsSync("/.dockerenv"),
+    sep,
+  }, options.configPath);
+  return {
+    env,
+    settings,
+    now: options.now ?? (() => new Date()),
+    version: options.version ?? VERSION,
+    platform: platformName(process.platform),
+    defaultMode: settings.docker ? "docker" : "cli",
+  };
+}

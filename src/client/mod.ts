@@ -1,0 +1,23 @@
+/**
+ * The client: what the CLI and the library share to decide consent, record
+ * events and report status.
+ *
+ * @module
+ */
+
+export { clientCore } from "./client_core.ts";
+export type { ClientCore, ClientOptions } from "./client_core.ts";
+export { createClient } from "./create_client.ts";
+export { currentConsent } from "./current_consent.ts";
+export type { CurrentConsent } from "./current_consent.ts";
+export { readStatus } from "./read_status.ts";
+export type { StatusReport } from "./read_status.ts";
+export { recordEvent } from "./record_event.ts";
+export type { RecordOutcome } from "./record_event.ts";
+export { TelemetryClient } from "./telemetry_client.ts";
+export type {
+  TelemetryClientOptions,
+  TrackMetadata,
+  TrackOptions,
+  TrackResult,
+} from "./telemetry_client.ts";

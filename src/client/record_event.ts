@@ -1,0 +1,86 @@
+/**
+ * Recording one event: validate, give it the install's id, spool it, count
+ * the scan and decide the banner.
+ *
+ * @module
+ */
+
+import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/mod.ts";
+import { buildEvent, type EventInput } from "../events/build_event.ts";
+import type { Envelope } from "../events/types.ts";
+import {
+  ensureAnonymousId,
+  readAnonymousId,
+  readScanCount,
+  readState,
+  updateState,
+  writeScanCount,
+} from "../install/mod.ts";
+import type { ClientCore } from "./client_core.ts";
+
+/** What happened to one event. */
+export interface RecordOutcome {
+  envelope: Envelope;
+  /** The banner to print on stderr, when due. */
+  banner?: string;
+  /** Delivery must wait for a later run: the notice was not shown before this run. */
+  holdDelivery: boolean;
+  /** The scan count after this event. */
+  scanCount?: number;
+}
+
+/**
+ * Validates and records an event; `write` puts its JSON line in the spool.
+ * Throws `EventValidationError` before anything is written when the event is
+ * refused. The caller has already decided that telemetry is on.
+ *
+ * @example
+ * ```ts
+ * import { clientCore } from "./client_core.ts";
+ * import { recordEvent } from "./record_event.ts";
+ * import { appendEvents } from "../spool/mod.ts";
+ * const core = clientCore({ env: { JMO_HOME: "/tmp/jmo-home" } });
+ * recordEvent(core, { event: "tool.failed", metadata: {
+ *   tool: "trivy", failure_type: "timeout", exit_code: null, profile: "fast" } },
+ *   (line) => appendEvents(core.settings.home, [line]));
+ * ```
+ */
+export function recordEvent(
+  core: ClientCore,
+  input: EventInput,
+  write: (line: string) => void,
+): RecordOutcome {
+  const home = core.settings.home;
+  const known = readAnonymousId(home);
+  let envelope = buildEvent(input, {
+    eventId: crypto.randomUUID(),
+    anonymousId: known ?? crypto.randomUUID(),
+    now: core.now(),
+    platform: core.platform,
+    defaultVersion: core.version,
+    defaultMode: core.defaultMode,
+  });
+  if (known === undefined) {
+    const settled = ensureAnonymousId(home);
+    if (settled !== envelope.anonymous_id) envelope = { ...envelope, anonymous_id: settled };
+  }
+  write(JSON.stringify(envelope));
+  if (envelope.event !== "scan.started") {
+    return { envelope, holdDelivery: !noticeAllowsDelivery(readState(home).notice) };
+  }
+  const docker = core.settings.docker || envelope.metadata.mode === "docker";
+  let scanCount = 0;
+  let banner: ReturnType<typeof decideBanner> | undefined;
+  updateState(home, (state) => {
+    scanCount = readScanCount(home) + 1;
+    writeScanCount(home, scanCount);
+    banner = decideBanner(state.notice, { docker });
+    state.notice = banner.record;
+  });
+  return {
+    envelope,
+    banner: banner!.show ? bannerText() : undefined,
+    holdDelivery: banner!.firstShowing,
+    scanCount,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The library face of the client: one object per host process that records
+ * events in-process, reports status and (with the transport) flushes.
+ *
+ * @module
+ */
+
+import { statSync } from "node:fs";
+import process from "node:process";
+import type { ConsentDecision } from "../consent/mod.ts";
+import type { EventName, MetadataOf, Mode } from "../events/mod.ts";
+import type { Envelope } from "../events/mod.ts";
+import { SpoolWriter } from "../spool/mod.ts";
+import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
+import { currentConsent } from "./current_consent.ts";
+import { readStatus, type StatusReport } from "./read_status.ts";
+import { recordEvent } from "./record_event.ts";
+
+/** Metadata `track` accepts: the schema's, where `scan.completed` may give raw numbers instead of buckets. */
+export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
+    & Omit<MetadataOf["scan.completed"], "duration_bucket" | "total_findings_bucket" | "mode">
+    & { mode?: Mode }
+    & (
+      | { duration_bucket: MetadataOf["scan.completed"]["duration_bucket"] }
+      | { duration_seconds: number }
+    )
+    & (
+      | { total_findings_bucket?: MetadataOf["scan.completed"]["total_findings_bucket"] }
+      | { total_findings: number }
+    )
+  : K extends "scan.started" ? Omit<MetadataOf["scan.started"], "mode"> & { mode?: Mode }
+  : MetadataOf[K];
+
+/** Per-event options of `track`. */
+export interface TrackOptions {
+  toolVersion?: string;
+  pythonVersion?: string;
+  mode?: Mode;
+}
+
+/** What `track` did. */
+export interface TrackResult {
+  /** Whether the event was recorded (false when telemetry is off). */
+  recorded: boolean;
+  /** The envelope as spooled, when recorded. */
+  envelope?: Envelope;
+  /** The banner text, when it was due (also written by `onBanner`). */
+  banner?: string;
+}
+
+/** Options of a library client. */
+export interface TelemetryClientOptions extends ClientOptions {
+  /** Where the banner goes when due (default: standard error). */
+  onBanner?: (text: string) => void;
+}
+
+/**
+ * A telemetry client for Node, Deno and Bun programs. Events are validated
+ * strictly and appended to the on-disk spool of this process; `close` (or
+ * process exit) makes them claimable by a flusher.
+ *
+ * @example
+ * ```ts
+ * import { TelemetryClient } from "./telemetry_client.ts";
+ * const client = new TelemetryClient({ env: { JMO_HOME: "/tmp/jmo-home" } });
+ * client.track("tool.failed", { tool: "trivy", failure_type: "timeout", exit_code: null, profile: "fast" });
+ * client.close();
+ * ```
+ */
+export class TelemetryClient {
+  readonly #core: ClientCore;
+  readonly #writer: SpoolWriter;
+  readonly #onBanner: (text: string) => void;
+  readonly #sealOnExit = () => this.close();
+  #consentKey = "";
+  #consent: ConsentDecision | undefined;
+
+  constructor(options: TelemetryClientOptions = {}) {
+    this.#core = clientCore(options);
+    this.#writer = new SpoolWriter(this.#core.settings.home);
+    this.#onBanner = options.onBanner ?? ((text) => void process.stderr.write(text));
+    process.once("exit", this.#sealOnExit);
+  }
+
+  /** The resolved context: settings, environment, clock. */
+  get core(): ClientCore {
+    return this.#core;
+  }
+
+  /**
+   * The consent decision, re-read only when the config file changes.
+   *
+   * @example
+   * ```ts
+   * import { TelemetryClient } from "./telemetry_client.ts";
+   * new TelemetryClient({ env: { DO_NOT_TRACK: "1" } }).consent().enabled; // false
+   * ```
+   */
+  consent(): ConsentDecision {
+    const stat = statSync(this.#core.settings.configPath, { throwIfNoEntry: false });
+    const key = stat ? `${stat.mtimeMs}:${stat.size}` : "absent";
+    if (this.#consent === undefined || key !== this.#consentKey) {
+      this.#consent = currentConsent(this.#core);
+      this.#consentKey = key;
+    }
+    return this.#consent;
+  }
+
+  /**
+   * Validates and records one event. Throws `EventValidationError` when the
+   * event is refused; does nothing when telemetry is off.
+   *
+   * @example
+   * ```ts
+   * import { TelemetryClient } from "./telemetry_client.ts";
+   * const client = new TelemetryClient();
+   * client.track("scan.completed", {
+   *   profile: "fast", duration_seconds: 420, tools_succeeded: 3, tools_failed: 0, total_findings: 12,
+   * });
+   * ```
+   */
+  track<K extends EventName>(
+    event: K,
+    metadata: TrackMetadata<K>,
+    options: TrackOptions = {},
+  ): TrackResult {
+    if (!this.consent().enabled) return { recorded: false };
+    const outcome = recordEvent(
+      this.#core,
+      { event, metadata, ...options },
+      (line) => this.#writer.append(line),
+    );
+    if (outcome.banner) this.#onBanner(outcome.banner);
+    return { recorded: true, envelope: outcome.envelope, banner: outcome.banner };
+  }
+
+  /**
+   * The install's status, as `jmo-telemetry status --json` prints it.
+   *
+   * @example
+   * ```ts
+   * import { TelemetryClient } from "./telemetry_client.ts";
+   * new TelemetryClient().status().reason; // "default" when nothing opts out
+   * ```
+   */
+  status(): StatusReport {
+    this.#writer.seal();
+    return readStatus(this.#core);
+  }
+
+  /**
+   * Seals what this client appended so that flushers can claim it. Safe to
+   * call more than once; process exit does it too.
+   *
+   * @example
+   * ```ts
+   * import { TelemetryClient } from "./telemetry_client.ts";
+   * const client = new TelemetryClient();
+   * client.close();
+   * ```
+   */
+  close(): void {
+    this.#writer.seal();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The first-run notice: its wording, its version, and when it is due.
+ *
+ * @module
+ */
+
+/** Goes up whenever the wording of what is collected changes; the banner then shows again. */
+export const NOTICE_VERSION = 1;
+/** How many scans show each version of the notice (outside Docker). */
+export const NOTICE_SCANS = 3;
+/** Where the privacy policy lives. */
+export const PRIVACY_URL = "https://jmotools.com/privacy";
+
+/** What was collected and what never is: shared by the banner and the consent prompt. */
+export const COLLECTION_SUMMARY: string = [
+  "  Collected (anonymous): which scanners ran, scan profile and mode, bucketed",
+  "  durations and finding counts, tool failure types, platform, Python and tool",
+  "  versions, and a random install id.",
+  "  Never collected: repository names, paths or URLs, findings or secrets, file",
+  "  names, user or host names, IP addresses, environment variables, error messages.",
+].join("\n");
+
+/**
+ * The banner printed on stderr when the notice is due.
+ *
+ * @example
+ * ```ts
+ * import { bannerText } from "./banner.ts";
+ * bannerText().includes("JMO_TELEMETRY_DISABLE=1"); // true
+ * ```
+ */
+export function bannerText(): string {
+  return [
+    "",
+    `JMo Security collects anonymous usage telemetry (notice v${NOTICE_VERSION}).`,
+    COLLECTION_SUMMARY,
+    "  Opt out: export JMO_TELEMETRY_DISABLE=1, or run `jmo-telemetry disable`,",
+    "  or set `telemetry.enabled: false` in jmo.yml. Nothing is sent before your next run.",
+    `  Privacy policy: ${PRIVACY_URL}`,
+    "",
+    "",
+  ].join("\n");
+}
+
+/** What `state.json` remembers of the notice. */
+export interface NoticeRecord {
+  version: number;
+  shown: number;
+}
+
+/** Whether to show the banner now, and what to remember afterwards. */
+export interface BannerDecision {
+  show: boolean;
+  /** This run shows a notice version for the first time: hold delivery until a later run. */
+  firstShowing: boolean;
+  record: NoticeRecord;
+}
+
+/**
+ * Decides the banner for one `scan.started`: each notice version shows on
+ * the first three scans; in Docker it shows on every run.
+ *
+ * @example
+ * ```ts
+ * import { decideBanner } from "./banner.ts";
+ * decideBanner(undefined, { docker: false }).firstShowing; // true
+ * decideBanner({ version: 1, shown: 3 }, { docker: false }).show; // false
+ * decideBanner({ version: 1, shown: 3 }, { docker: true }).show; // true
+ * ```
+ */
+export function decideBanner(
+  seen: NoticeRecord | undefined,
+  options: { docker: boolean; version?: number },
+): BannerDecision {
+  const version = options.version ?? NOTICE_VERSION;
+  const current = seen !== undefined && seen.version === version ? seen.shown : 0;
+  const due = current < NOTICE_SCANS;
+  return {
+    show: due || options.docker,
+    firstShowing: current === 0,
+    record: { version, shown: Math.min(current + 1, NOTICE_SCANS + 1) },
+  };
+}
+
+/**
+ * Whether delivery may start: only once this install has been shown the
+ * current notice in an earlier run.
+ *
+ * @example
+ * ```ts
+ * import { noticeAllowsDelivery } from "./banner.ts";
+ * noticeAllowsDelivery(undefined); // false
+ * noticeAllowsDelivery({ version: 1, shown: 1 }); // true
+ * ```
+ */
+export function noticeAllowsDelivery(
+  seen: NoticeRecord | undefined,
+  version = NOTICE_VERSION,
+): boolean {
+  return seen !== undefined && seen.version === version && seen.shown > 0;
+}

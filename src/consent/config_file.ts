@@ -1,0 +1,72 @@
+/**
+ * The config file on disk: `jmo.yml`, or the path of `--config` / `JMO_CONFIG`.
+ *
+ * @module
+ */
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { ConfigSyntaxError, readTelemetryChoice, setTelemetryChoice } from "./config_text.ts";
+
+/** What the config file says about telemetry. */
+export interface ConfigChoice {
+  path: string;
+  /** `telemetry.enabled` when the file holds a boolean there. */
+  enabled: boolean | undefined;
+  /** Why the file could not be read as YAML, when it could not. */
+  problem?: string;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Reads the choice in the config file. A missing file holds no choice; so
+ * does a malformed one, with the problem noted, so that `track` never fails
+ * on it.
+ *
+ * @example
+ * ```ts
+ * import { loadConfigChoice } from "./config_file.ts";
+ * loadConfigChoice("/work/jmo.yml").enabled; // undefined when the file is absent
+ * ```
+ */
+export function loadConfigChoice(path: string): ConfigChoice {
+  let text: string | undefined;
+  try {
+    text = readText(path);
+  } catch (error) {
+    return { path, enabled: undefined, problem: (error as { code?: string }).code ?? "unreadable" };
+  }
+  if (text === undefined) return { path, enabled: undefined };
+  try {
+    return { path, enabled: readTelemetryChoice(text) };
+  } catch (error) {
+    if (error instanceof ConfigSyntaxError) {
+      return { path, enabled: undefined, problem: error.message };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes `telemetry.enabled` into the config file, creating it if absent and
+ * changing nothing else in it. Throws `ConfigSyntaxError` (and leaves the
+ * file untouched) when the file is not valid YAML.
+ *
+ * @example
+ * ```ts
+ * import { saveConfigChoice } from "./config_file.ts";
+ * saveConfigChoice("/work/jmo.yml", false);
+ * ```
+ */
+export function saveConfigChoice(path: string, enabled: boolean): void {
+  const before = readText(path) ?? "";
+  const after = setTelemetryChoice(before, enabled);
+  if (after !== before) writeFileSync(path, after);
+}

@@ -1,0 +1,46 @@
+/**
+ * Bucketing of raw numbers, so that exact durations and finding counts never
+ * reach the disk.
+ *
+ * @module
+ */
+
+import type { DurationBucket, FindingsBucket } from "./types.ts";
+
+/**
+ * Buckets a scan duration in seconds: under 300 s, under 900 s, under 1800 s, or longer.
+ *
+ * @example
+ * ```ts
+ * import { durationBucket } from "./buckets.ts";
+ * durationBucket(299); // "<5min"
+ * durationBucket(300); // "5-15min"
+ * durationBucket(1800); // ">30min"
+ * ```
+ */
+export function durationBucket(seconds: number): DurationBucket {
+  if (seconds < 300) return "<5min";
+  if (seconds < 900) return "5-15min";
+  if (seconds < 1800) return "15-30min";
+  return ">30min";
+}
+
+/**
+ * Buckets a finding count: 0, 1–10, 11–100, 101–1000, more than 1000.
+ *
+ * @example
+ * ```ts
+ * import { findingsBucket } from "./buckets.ts";
+ * findingsBucket(0); // "0"
+ * findingsBucket(10); // "1-10"
+ * findingsBucket(11); // "10-100"
+ * findingsBucket(1001); // ">1000"
+ * ```
+ */
+export function findingsBucket(count: number): FindingsBucket {
+  if (count <= 0) return "0";
+  if (count <= 10) return "1-10";
+  if (count <= 100) return "10-100";
+  if (count <= 1000) return "100-1000";
+  return ">1000";
+}

@@ -1,0 +1,20 @@
+/**
+ * The install's state files: anonymous id, scan count, `state.json`, and the
+ * lock and atomic writes that keep them whole under concurrent processes.
+ *
+ * @module
+ */
+
+export {
+  deleteAnonymousId,
+  ensureAnonymousId,
+  readAnonymousId,
+  rotateAnonymousId,
+} from "./anonymous_id.ts";
+export { installPaths } from "./install_paths.ts";
+export type { InstallPaths } from "./install_paths.ts";
+export { readScanCount, writeScanCount } from "./scan_count.ts";
+export { emptyState, readState, updateState } from "./state_file.ts";
+export type { BackoffState, DroppedCounters, FlushOutcome, TelemetryState } from "./state_file.ts";
+export { withLock } from "./with_lock.ts";
+export { writeAtomic } from "./write_atomic.ts";

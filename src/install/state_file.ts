@@ -1,0 +1,98 @@
+/**
+ * `state.json`: the notice shown, the last flush, the backoff schedule and dropped counts.
+ *
+ * @module
+ */
+
+import { mkdirSync, readFileSync } from "node:fs";
+import { installPaths } from "./install_paths.ts";
+import { withLock } from "./with_lock.ts";
+import { writeAtomic } from "./write_atomic.ts";
+
+/** How many events were dropped unsent, by reason, over the life of the install. */
+export interface DroppedCounters {
+  /** Older than `JMO_TELEMETRY_MAX_AGE_DAYS`. */
+  expired: number;
+  /** Oldest past the 5 MiB cap. */
+  over_cap: number;
+  /** Refused by the collector (`400`) and set aside. */
+  rejected: number;
+  /** Lines a crash or a damaged disk left unreadable. */
+  damaged: number;
+}
+
+/** The outcome of the last flush. */
+export interface FlushOutcome {
+  /** When it ended, UTC. */
+  at: string;
+  /** `delivered` everything, `partial`, `failed`, or `debug` (printed, not sent). */
+  outcome: "delivered" | "partial" | "failed" | "debug" | "nothing";
+  sent: number;
+  kept: number;
+  /** A short reason, as `HTTP 503` or `timeout`; never a token or a path. */
+  detail?: string;
+}
+
+/** The persisted backoff: consecutive failures and the next due time. */
+export interface BackoffState {
+  failures: number;
+  /** UTC time before which an automatic flush is not started. */
+  next_attempt_at: string;
+}
+
+/** Everything in `state.json`. */
+export interface TelemetryState {
+  /** The notice version last shown and how many times it was shown. */
+  notice?: { version: number; shown: number };
+  last_flush?: FlushOutcome;
+  backoff?: BackoffState;
+  dropped: DroppedCounters;
+}
+
+/** The state of a fresh install. */
+export function emptyState(): TelemetryState {
+  return { dropped: { expired: 0, over_cap: 0, rejected: 0, damaged: 0 } };
+}
+
+/**
+ * Reads `state.json`; a missing or damaged file reads as a fresh state.
+ *
+ * @example
+ * ```ts
+ * import { readState } from "./state_file.ts";
+ * readState("/tmp/jmo-home").dropped.expired; // 0 on a fresh install
+ * ```
+ */
+export function readState(home: string): TelemetryState {
+  try {
+    const parsed = JSON.parse(readFileSync(installPaths(home).stateFile, "utf8"));
+    const state = emptyState();
+    if (typeof parsed !== "object" || parsed === null) return state;
+    return { ...state, ...parsed, dropped: { ...state.dropped, ...parsed.dropped } };
+  } catch {
+    return emptyState();
+  }
+}
+
+/**
+ * Changes `state.json` under the install lock: `change` edits the state it is
+ * given; the result is written atomically and returned.
+ *
+ * @example
+ * ```ts
+ * import { updateState } from "./state_file.ts";
+ * updateState("/tmp/jmo-home", (s) => {
+ *   s.dropped.expired += 2;
+ * });
+ * ```
+ */
+export function updateState(home: string, change: (state: TelemetryState) => void): TelemetryState {
+  const paths = installPaths(home);
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  return withLock(paths.lockFile, () => {
+    const state = readState(home);
+    change(state);
+    writeAtomic(paths.stateFile, JSON.stringify(state, null, 2) + "\n");
+    return state;
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * Replacing a small file so that readers see the old or the new content, never a mix.
+ *
+ * @module
+ */
+
+import { renameSync, writeFileSync } from "node:fs";
+import process from "node:process";
+
+/**
+ * Writes `content` to a temporary file beside `path` and renames it over
+ * `path`: a crash leaves the old file intact.
+ *
+ * @example
+ * ```ts
+ * import { writeAtomic } from "./write_atomic.ts";
+ * writeAtomic("/tmp/jmo-home/scan-count", "3\n");
+ * ```
+ */
+export function writeAtomic(path: string, content: string): void {
+  const temporary = `${path}.${process.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
+  writeFileSync(temporary, content, { mode: 0o600 });
+  renameSync(temporary, path);
+}

@@ -1,0 +1,65 @@
+/**
+ * jmo-telemetry: privacy-first, offline-tolerant usage telemetry for
+ * command-line tools, as a library for Node, Deno and Bun.
+ *
+ * ```ts
+ * import { createClient } from "jmo-telemetry";
+ *
+ * const telemetry = createClient({ version: "1.0.1" });
+ * telemetry.track("scan.completed", {
+ *   profile: "balanced", duration_seconds: 420,
+ *   tools_succeeded: 8, tools_failed: 0, total_findings: 12,
+ * });
+ * telemetry.close();
+ * ```
+ *
+ * Consent follows the same five rules as the `jmo-telemetry` binary
+ * (`JMO_TELEMETRY_DISABLE`, `DO_NOT_TRACK`, CI, `jmo.yml`, on by default);
+ * events are validated strictly and written to the same on-disk spool.
+ *
+ * @module
+ */
+
+export { createClient, currentConsent, readStatus, TelemetryClient } from "./client/mod.ts";
+export type {
+  ClientOptions,
+  StatusReport,
+  TelemetryClientOptions,
+  TrackMetadata,
+  TrackOptions,
+  TrackResult,
+} from "./client/mod.ts";
+export {
+  answerIsYes,
+  bannerText,
+  CI_MARKERS,
+  decideConsent,
+  decideFromEnvironment,
+  detectCi,
+  loadConfigChoice,
+  NOTICE_VERSION,
+  PRIVACY_URL,
+  readTelemetryChoice,
+  saveConfigChoice,
+  setTelemetryChoice,
+} from "./consent/mod.ts";
+export type { ConfigChoice, ConsentDecision } from "./consent/mod.ts";
+export {
+  buildEvent,
+  durationBucket,
+  EVENT_NAMES,
+  EventValidationError,
+  findingsBucket,
+  validateEnvelope,
+} from "./events/mod.ts";
+export type {
+  DurationBucket,
+  Envelope,
+  EnvelopeOf,
+  EventName,
+  FindingsBucket,
+  MetadataOf,
+  Mode,
+  Platform,
+} from "./events/mod.ts";
+export { VERSION } from "./version.ts";

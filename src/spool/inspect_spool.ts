@@ -1,0 +1,83 @@
+/**
+ * Read-only views of the spool: what is pending, for `status` and `show`.
+ *
+ * @module
+ */
+
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { spoolLayout } from "./layout.ts";
+import { readSegment, type SpooledEvent } from "./read_segment.ts";
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function segmentPaths(home: string): string[] {
+  const layout = spoolLayout(home);
+  const paths: string[] = [];
+  for (const dir of [layout.ready, layout.open]) {
+    for (const name of list(dir)) if (name.endsWith(".ndjson")) paths.push(join(dir, name));
+  }
+  for (const claim of list(layout.claimed)) {
+    const dir = join(layout.claimed, claim);
+    for (const name of list(dir)) if (name.endsWith(".ndjson")) paths.push(join(dir, name));
+  }
+  return paths;
+}
+
+/**
+ * Every pending event (sealed, still being written, or held by a flusher),
+ * oldest first, each once even if it was seen mid-rename.
+ *
+ * @example
+ * ```ts
+ * import { pendingEvents } from "./inspect_spool.ts";
+ * for (const e of pendingEvents("/tmp/jmo-home")) console.log(e.line);
+ * ```
+ */
+export function pendingEvents(home: string): SpooledEvent[] {
+  const seen = new Set<string>();
+  const events: SpooledEvent[] = [];
+  for (const path of segmentPaths(home)) {
+    for (const event of readSegment(path).events) {
+      if (seen.has(event.eventId)) continue;
+      seen.add(event.eventId);
+      events.push(event);
+    }
+  }
+  return events.sort((a, b) => a.timestampMs - b.timestampMs);
+}
+
+/** Counts of what is pending. */
+export interface SpoolSummary {
+  events: number;
+  bytes: number;
+  /** Time of the oldest pending event, ms since the epoch; `undefined` when none. */
+  oldestMs: number | undefined;
+  /** Batches the collector refused, kept aside. */
+  rejectedFiles: number;
+}
+
+/**
+ * Summarises the pending events.
+ *
+ * @example
+ * ```ts
+ * import { summariseSpool } from "./inspect_spool.ts";
+ * summariseSpool("/tmp/jmo-home").events; // 0 on a fresh install
+ * ```
+ */
+export function summariseSpool(home: string): SpoolSummary {
+  const events = pendingEvents(home);
+  return {
+    events: events.length,
+    bytes: events.reduce((sum, e) => sum + e.bytes, 0),
+    oldestMs: events[0]?.timestampMs,
+    rejectedFiles: list(spoolLayout(home).rejected).length,
+  };
+}

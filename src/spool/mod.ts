@@ -1,0 +1,36 @@
+/**
+ * The persistent on-disk spool of events waiting to be sent.
+ *
+ * Writers seal whole segments into `ready/` by rename (safe under `kill -9`
+ * and many writers at once); flushers claim segments by rename into a claim
+ * folder and settle the claim after delivery; retention drops expired events
+ * and the oldest past the 5 MiB cap.
+ *
+ * @module
+ */
+
+export {
+  appendEvents,
+  MAX_SEGMENT_BYTES,
+  MAX_SEGMENT_EVENTS,
+  SpoolWriter,
+} from "./append_events.ts";
+export {
+  claimPending,
+  processIsAlive,
+  recoverAbandoned,
+  settleClaim,
+  STALE_CLAIM_MS,
+} from "./claim.ts";
+export type { Claim, ClaimedEvent, IsAlive } from "./claim.ts";
+export { enforceRetention } from "./enforce_retention.ts";
+export type { DroppedCounts } from "./enforce_retention.ts";
+export { pendingEvents, summariseSpool } from "./inspect_spool.ts";
+export type { SpoolSummary } from "./inspect_spool.ts";
+export { spoolLayout } from "./layout.ts";
+export type { SpoolLayout } from "./layout.ts";
+export { MAX_SPOOL_BYTES, planRetention } from "./plan_retention.ts";
+export type { RetentionLimits, RetentionPlan } from "./plan_retention.ts";
+export { purgeSpool, setAside } from "./purge_spool.ts";
+export { parseSegment, readSegment } from "./read_segment.ts";
+export type { SegmentContent, SpooledEvent } from "./read_segment.ts";

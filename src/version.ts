@@ -1,0 +1,8 @@
+/**
+ * The client's own version, kept equal to `deno.json` (a test checks it).
+ *
+ * @module
+ */
+
+/** The version of this client. */
+export const VERSION = "0.1.0";

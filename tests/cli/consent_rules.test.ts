@@ -1,0 +1,93 @@
+import { equal, match } from "node:assert/strict";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { makeSandbox, trackArgs } from "../helpers/run_binary.ts";
+
+const OFF_RULES: [string, Record<string, string>, string][] = [
+  ["JMO_TELEMETRY_DISABLE", { JMO_TELEMETRY_DISABLE: "1" }, "env:JMO_TELEMETRY_DISABLE"],
+  ["JMO_TELEMETRY_DISABLE=yes", { JMO_TELEMETRY_DISABLE: "YES" }, "env:JMO_TELEMETRY_DISABLE"],
+  ["DO_NOT_TRACK", { DO_NOT_TRACK: "1" }, "env:DO_NOT_TRACK"],
+  ["CI", { CI: "true" }, "ci:CI"],
+  ["GITHUB_ACTIONS", { GITHUB_ACTIONS: "true" }, "ci:GITHUB_ACTIONS"],
+  ["BUILDKITE", { BUILDKITE: "true" }, "ci:BUILDKITE"],
+];
+
+for (const [name, env, reason] of OFF_RULES) {
+  Deno.test(`disabled by ${name}: track writes nothing, prints nothing and exits 0`, async () => {
+    const box = await makeSandbox();
+    for (const event of ["scan.started", "scan.completed", "tool.failed"]) {
+      const r = await box.run(trackArgs(event), { env });
+      equal(r.code, 0);
+      equal(r.stdout + r.stderr, "");
+    }
+    equal(readdirSync(box.home).length, 0, "nothing created in HOME");
+    equal(readdirSync(box.cwd).length, 0, "nothing created in the working directory");
+    const s = JSON.parse((await box.run(["status", "--json"], { env })).stdout);
+    equal(s.enabled, false);
+    equal(s.reason, reason);
+    equal(existsSync(box.stateDir), false);
+    await box.remove();
+  });
+}
+
+Deno.test("disabled by telemetry.enabled: false in jmo.yml: nothing on disk", async () => {
+  const box = await makeSandbox();
+  Deno.writeTextFileSync(join(box.cwd, "jmo.yml"), "telemetry:\n  enabled: false\n");
+  const r = await box.run(trackArgs("scan.started"));
+  equal(r.code, 0);
+  equal(r.stdout + r.stderr, "");
+  equal(readdirSync(box.home).length, 0);
+  const s = JSON.parse((await box.run(["status", "--json"])).stdout);
+  equal(s.reason, `config:${join(box.cwd, "jmo.yml")}`);
+  await box.remove();
+});
+
+Deno.test("CI=false and CI=0 are not CI: telemetry stays on", async () => {
+  const box = await makeSandbox();
+  for (const value of ["false", "0"]) {
+    const s = JSON.parse((await box.run(["status", "--json"], { env: { CI: value } })).stdout);
+    equal(s.enabled, true, value);
+    equal(s.reason, "default");
+  }
+  await box.remove();
+});
+
+Deno.test("--config and JMO_CONFIG point at another config file", async () => {
+  const box = await makeSandbox();
+  const other = join(box.home, "elsewhere.yml");
+  Deno.writeTextFileSync(other, "telemetry:\n  enabled: false\n");
+  equal(
+    JSON.parse((await box.run(["status", "--json", "--config", other])).stdout).reason,
+    `config:${other}`,
+  );
+  equal(
+    JSON.parse((await box.run(["status", "--json"], { env: { JMO_CONFIG: other } })).stdout).reason,
+    `config:${other}`,
+  );
+  await box.remove();
+});
+
+Deno.test("opting out deletes events that were spooled before", async () => {
+  const box = await makeSandbox();
+  await box.run(trackArgs("tool.failed"));
+  equal((await box.run(["show"])).stdout.trim().split("\n").length, 1);
+  await box.run(trackArgs("tool.failed"), { env: { DO_NOT_TRACK: "1" } });
+  equal(existsSync(join(box.stateDir, "spool")), false);
+  await box.run(trackArgs("tool.failed"));
+  const disabled = await box.run(["disable"]);
+  equal(disabled.code, 0);
+  equal(existsSync(join(box.stateDir, "spool")), false);
+  await box.remove();
+});
+
+Deno.test("a malformed jmo.yml holds no choice for track, which records by default", async () => {
+  const box = await makeSandbox();
+  Deno.writeTextFileSync(join(box.cwd, "jmo.yml"), "telemetry: [\n  enabled: false\n");
+  const r = await box.run(trackArgs("tool.failed"));
+  equal(r.code, 0);
+  const s = JSON.parse((await box.run(["status", "--json"])).stdout);
+  equal(s.reason, "default");
+  match(s.config_problem, /line/);
+  equal(s.pending.events, 1);
+  await box.remove();
+});

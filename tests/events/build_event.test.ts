@@ -1,0 +1,163 @@
+import { deepEqual, equal, match, throws } from "node:assert/strict";
+import { buildEvent, EventValidationError, validateEnvelope } from "../../src/events/mod.ts";
+import { VALID_METADATA } from "../helpers/run_binary.ts";
+
+const context = {
+  eventId: "0b5f3c1e-8a4f-4d2b-9c3e-1f2a3b4c5d6e",
+  anonymousId: "a7f3c8e2-4b1d-4f9e-8c3a-2d5e7f9b1a3c",
+  now: new Date("2025-10-19T14:48:00.789Z"),
+  platform: "Linux" as const,
+  defaultVersion: "9.9.9",
+  defaultMode: "cli" as const,
+};
+
+function refusal(event: string, metadata: unknown): EventValidationError {
+  try {
+    buildEvent({ event, metadata }, context);
+  } catch (error) {
+    if (error instanceof EventValidationError) return error;
+    throw error;
+  }
+  throw new Error("the event was accepted");
+}
+
+Deno.test("buildEvent accepts each of the five events and writes a complete envelope", () => {
+  for (const [event, metadata] of Object.entries(VALID_METADATA)) {
+    const envelope = buildEvent({ event, metadata, pythonVersion: "3.11" }, context);
+    equal(envelope.event, event);
+    equal(envelope.schema, 1);
+    equal(envelope.timestamp, "2025-10-19T14:48:00Z");
+    equal(envelope.version, "9.9.9");
+    equal(envelope.python_version, "3.11");
+    equal(validateEnvelope(envelope).ok, true);
+  }
+});
+
+Deno.test("buildEvent buckets raw duration_seconds and total_findings so the raw numbers never appear", () => {
+  const envelope = buildEvent({
+    event: "scan.completed",
+    metadata: VALID_METADATA["scan.completed"],
+  }, context);
+  deepEqual(envelope.metadata, {
+    mode: "cli",
+    profile: "balanced",
+    duration_bucket: "5-15min",
+    tools_succeeded: 2,
+    tools_failed: 0,
+    total_findings_bucket: "10-100",
+  });
+  equal(JSON.stringify(envelope).includes("420"), false);
+});
+
+Deno.test("buildEvent refuses raw and bucketed duration given together", () => {
+  const e = refusal("scan.completed", {
+    ...VALID_METADATA["scan.completed"],
+    duration_bucket: "<5min",
+  });
+  equal(e.field, "metadata.duration_seconds");
+});
+
+Deno.test("buildEvent refuses a negative or non-numeric raw duration", () => {
+  equal(
+    refusal("scan.completed", { ...VALID_METADATA["scan.completed"], duration_seconds: -1 }).field,
+    "metadata.duration_seconds",
+  );
+  equal(
+    refusal("scan.completed", { ...VALID_METADATA["scan.completed"], total_findings: "12" }).field,
+    "metadata.total_findings",
+  );
+});
+
+Deno.test("buildEvent refuses an unknown key anywhere and names it", () => {
+  equal(
+    refusal("tool.failed", { ...VALID_METADATA["tool.failed"], message: "boom" }).field,
+    "metadata.message",
+  );
+  const nested = structuredClone(VALID_METADATA["scan.started"]) as {
+    target_types: Record<string, number>;
+  };
+  nested.target_types.paths = 1;
+  equal(refusal("scan.started", nested).field, "metadata.target_types.paths");
+});
+
+Deno.test("buildEvent refuses values outside an enumeration and wrong types", () => {
+  equal(
+    refusal("scan.started", { ...VALID_METADATA["scan.started"], profile: "full" }).field,
+    "metadata.profile",
+  );
+  equal(
+    refusal("tool.failed", { ...VALID_METADATA["tool.failed"], failure_type: "oops" }).field,
+    "metadata.failure_type",
+  );
+  equal(
+    refusal("report.generated", { ...VALID_METADATA["report.generated"], suppressions_used: "yes" })
+      .field,
+    "metadata.suppressions_used",
+  );
+  equal(
+    refusal("tool.failed", { ...VALID_METADATA["tool.failed"], exit_code: 1.5 }).field,
+    "metadata.exit_code",
+  );
+});
+
+Deno.test("buildEvent refuses tool names that could carry a path, URL or message", () => {
+  for (const tool of ["/usr/bin/trivy", "https://x.y", "Trivy", "a b", "x".repeat(41), "", "-x"]) {
+    equal(
+      refusal("tool.failed", { ...VALID_METADATA["tool.failed"], tool }).field,
+      "metadata.tool",
+      tool,
+    );
+  }
+  const started = { ...VALID_METADATA["scan.started"], tools: ["trivy", "C:\\tools\\zap"] };
+  equal(refusal("scan.started", started).field, "metadata.tools.1");
+});
+
+Deno.test("buildEvent refuses an unknown event name and non-object metadata", () => {
+  equal(refusal("scan.finished", {}).field, "event");
+  equal(refusal("scan.started", [1, 2]).field, "metadata");
+  match(refusal("scan.started", null).message, /^scan\.started: metadata: /);
+});
+
+Deno.test("buildEvent keeps python_version as major.minor and refuses garbage", () => {
+  equal(
+    buildEvent({
+      event: "tool.failed",
+      metadata: VALID_METADATA["tool.failed"],
+      pythonVersion: "3.12.4",
+    }, context).python_version,
+    "3.12",
+  );
+  throws(
+    () =>
+      buildEvent({
+        event: "tool.failed",
+        metadata: VALID_METADATA["tool.failed"],
+        pythonVersion: "/usr/bin/python",
+      }, context),
+    EventValidationError,
+  );
+});
+
+function modeOf(input: Parameters<typeof buildEvent>[0]): unknown {
+  return (buildEvent(input, context).metadata as { mode?: string }).mode;
+}
+
+Deno.test("buildEvent fills the mode of scan events from the flag, else the metadata, else the default", () => {
+  const started = VALID_METADATA["scan.started"];
+  equal(modeOf({ event: "scan.started", metadata: started }), "cli");
+  equal(modeOf({ event: "scan.started", metadata: { ...started, mode: "wizard" } }), "wizard");
+  equal(
+    modeOf({ event: "scan.started", metadata: { ...started, mode: "wizard" }, mode: "docker" }),
+    "docker",
+  );
+});
+
+Deno.test("validateEnvelope refuses an envelope with a non-UUID id or a timestamp with milliseconds", () => {
+  const good = buildEvent(
+    { event: "tool.failed", metadata: VALID_METADATA["tool.failed"] },
+    context,
+  );
+  equal(validateEnvelope({ ...good, anonymous_id: "test-uuid" }).ok, false);
+  equal(validateEnvelope({ ...good, timestamp: "2025-10-19T14:48:00.123Z" }).ok, false);
+  equal(validateEnvelope({ ...good, extra: 1 }).ok, false);
+});
