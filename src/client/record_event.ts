@@ -66,7 +66,14 @@ export function recordEvent(
   }
   write(JSON.stringify(envelope));
   if (envelope.event !== "scan.started") {
-    return { envelope, holdDelivery: !noticeAllowsDelivery(readState(home).notice) };
+    return {
+      envelope,
+      // Read only by a caller about to deliver: a library appending thousands
+      // of events never pays for the state file.
+      get holdDelivery() {
+        return !noticeAllowsDelivery(readState(home).notice);
+      },
+    };
   }
   const docker = core.settings.docker || envelope.metadata.mode === "docker";
   let scanCount = 0;

@@ -9,7 +9,7 @@ import { statSync } from "node:fs";
 import process from "node:process";
 import type { ConsentDecision } from "../consent/mod.ts";
 import type { EventName, MetadataOf, Mode } from "../events/mod.ts";
-import type { Envelope } from "../events/mod.ts";
+import type { EnvelopeOf } from "../events/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
 import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
@@ -39,11 +39,11 @@ export interface TrackOptions {
 }
 
 /** What `track` did. */
-export interface TrackResult {
+export interface TrackResult<K extends EventName = EventName> {
   /** Whether the event was recorded (false when telemetry is off). */
   recorded: boolean;
   /** The envelope as spooled, when recorded. */
-  envelope?: Envelope;
+  envelope?: EnvelopeOf<K>;
   /** The banner text, when it was due (also written by `onBanner`). */
   banner?: string;
 }
@@ -100,6 +100,7 @@ export class TelemetryClient {
     const stat = statSync(this.#core.settings.configPath, { throwIfNoEntry: false });
     const key = stat ? `${stat.mtimeMs}:${stat.size}` : "absent";
     if (this.#consent === undefined || key !== this.#consentKey) {
+      this.#writer.seal();
       this.#consent = currentConsent(this.#core);
       this.#consentKey = key;
     }
@@ -123,7 +124,7 @@ export class TelemetryClient {
     event: K,
     metadata: TrackMetadata<K>,
     options: TrackOptions = {},
-  ): TrackResult {
+  ): TrackResult<K> {
     if (!this.consent().enabled) return { recorded: false };
     const outcome = recordEvent(
       this.#core,
@@ -131,7 +132,11 @@ export class TelemetryClient {
       (line) => this.#writer.append(line),
     );
     if (outcome.banner) this.#onBanner(outcome.banner);
-    return { recorded: true, envelope: outcome.envelope, banner: outcome.banner };
+    return {
+      recorded: true,
+      envelope: outcome.envelope as EnvelopeOf<K>,
+      banner: outcome.banner,
+    };
   }
 
   /**

@@ -58,7 +58,12 @@ export class SpoolWriter {
     if (options.durable) fsyncSync(this.#fd);
     closeSync(this.#fd);
     this.#fd = undefined;
-    renameSync(join(this.#open, this.#name), join(this.#ready, this.#name));
+    try {
+      renameSync(join(this.#open, this.#name), join(this.#ready, this.#name));
+    } catch (error) {
+      // A purge (an opt-out, `purge`) deleted the segment meanwhile: nothing to seal.
+      if ((error as { code?: string }).code !== "ENOENT") throw error;
+    }
   }
 
   #start(): void {

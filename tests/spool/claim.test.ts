@@ -7,6 +7,7 @@ import {
   enforceRetention,
   pendingEvents,
   processIsAlive,
+  purgeSpool,
   settleClaim,
   spoolLayout,
   SpoolWriter,
@@ -101,4 +102,16 @@ Deno.test("retention drops expired events and counts them", async () => {
   equal(dropped.expired, 1);
   equal(pendingEvents(home).length, 1);
   await remove();
+});
+
+Deno.test("a writer whose open segment was purged seals without error and writes on afresh", () => {
+  const home = Deno.makeTempDirSync();
+  const writer = new SpoolWriter(home);
+  writer.append('{"event_id":"a","timestamp":"2026-11-23T10:00:00Z"}');
+  purgeSpool(home);
+  writer.seal();
+  writer.append('{"event_id":"b","timestamp":"2026-11-23T10:00:01Z"}');
+  writer.seal();
+  equal(pendingEvents(home).map((e) => e.eventId).join(), "b");
+  Deno.removeSync(home, { recursive: true });
 });

@@ -1,0 +1,104 @@
+import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createClient, EventValidationError, type TrackMetadata } from "../../src/mod.ts";
+
+const STARTED: TrackMetadata<"scan.started"> = {
+  profile: "fast",
+  tools: ["trivy", "semgrep"],
+  target_types: { repos: 1, images: 0, urls: 0, iac: 0, gitlab: 0, k8s: 0 },
+};
+
+function sandbox(extraEnv: Record<string, string> = {}) {
+  const home = Deno.makeTempDirSync({ prefix: "jmo-client-" });
+  const banners: string[] = [];
+  const client = createClient({
+    env: { DOCKER_CONTAINER: "0", ...extraEnv },
+    homedir: home,
+    cwd: home,
+    now: () => new Date("2026-11-23T10:00:00.500Z"),
+    version: "1.0.1",
+    onBanner: (text) => banners.push(text),
+  });
+  return { home, client, banners, remove: () => Deno.removeSync(home, { recursive: true }) };
+}
+
+Deno.test("a library client records a valid event and its status counts it pending", () => {
+  const box = sandbox();
+  const result = box.client.track("scan.started", STARTED, { pythonVersion: "3.11" });
+  box.client.close();
+  equal(result.recorded, true);
+  equal(result.envelope?.event, "scan.started");
+  equal(result.envelope?.timestamp, "2026-11-23T10:00:00Z");
+  equal(result.envelope?.python_version, "3.11");
+  const status = box.client.status();
+  equal(status.pending.events, 1);
+  equal(status.scan_count, 1);
+  equal(status.anonymous_id, result.envelope?.anonymous_id);
+  box.remove();
+});
+
+Deno.test("a library client hands the first-run banner to onBanner, never to stdout", () => {
+  const box = sandbox();
+  const result = box.client.track("scan.started", STARTED);
+  box.client.close();
+  equal(box.banners.length, 1);
+  equal(result.banner, box.banners[0]);
+  match(box.banners[0], /JMO_TELEMETRY_DISABLE=1/);
+  box.remove();
+});
+
+Deno.test("a library client buckets raw scan.completed numbers and keeps them off the disk", () => {
+  const box = sandbox();
+  const result = box.client.track("scan.completed", {
+    profile: "balanced",
+    duration_seconds: 1000,
+    tools_succeeded: 4,
+    tools_failed: 1,
+    total_findings: 101,
+  });
+  box.client.close();
+  deepEqual(
+    [result.envelope?.metadata.duration_bucket, result.envelope?.metadata.total_findings_bucket],
+    ["15-30min", "100-1000"],
+  );
+  const spooled = readdirSync(join(box.home, ".jmo-security", "spool", "ready"))
+    .map((name) => Deno.readTextFileSync(join(box.home, ".jmo-security", "spool", "ready", name)))
+    .join("");
+  ok(!spooled.includes("duration_seconds") && !spooled.includes('total_findings"'));
+  box.remove();
+});
+
+Deno.test("a library client refuses an invalid event with EventValidationError and records nothing", () => {
+  const box = sandbox();
+  throws(
+    // @ts-expect-error: an unknown key is refused at run time, as the types say
+    () => box.client.track("scan.started", { ...STARTED, path: "/home/alice/secret" }),
+    (error) => error instanceof EventValidationError && /path/.test(error.message),
+  );
+  box.client.close();
+  equal(box.client.status().pending.events, 0);
+  equal(existsSync(join(box.home, ".jmo-security", "telemetry-id")), false);
+  box.remove();
+});
+
+Deno.test("a library client opted out by the environment records nothing and creates no file", () => {
+  const box = sandbox({ DO_NOT_TRACK: "1" });
+  const result = box.client.track("scan.started", STARTED);
+  box.client.close();
+  equal(result.recorded, false);
+  equal(existsSync(join(box.home, ".jmo-security")), false);
+  box.remove();
+});
+
+Deno.test("a library client sees telemetry.enabled: false written to jmo.yml after it started", () => {
+  const box = sandbox();
+  equal(box.client.track("scan.started", STARTED).recorded, true);
+  writeFileSync(join(box.home, "jmo.yml"), "# ours\ntelemetry:\n  enabled: false\n");
+  equal(box.client.track("scan.started", STARTED).recorded, false);
+  box.client.close();
+  const status = box.client.status();
+  equal(status.reason, `config:${join(box.home, "jmo.yml")}`);
+  equal(status.pending.events, 0, "the opt-out also deleted what was spooled before it");
+  box.remove();
+});
