@@ -13,6 +13,9 @@
  * telemetry.close();
  * ```
  *
+ * `await telemetry.flush()` delivers what is pending from this process (the
+ * binary's `track` does it in a detached background process instead).
+ *
  * Consent follows the same five rules as the `jmo-telemetry` binary
  * (`JMO_TELEMETRY_DISABLE`, `DO_NOT_TRACK`, CI, `jmo.yml`, on by default);
  * events are validated strictly and written to the same on-disk spool.
@@ -62,4 +65,5 @@ export type {
   Mode,
   Platform,
 } from "./events/mod.ts";
+export type { FlushDropped, FlushReport } from "./transport/mod.ts";
 export { VERSION } from "./version.ts";

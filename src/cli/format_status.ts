@@ -60,8 +60,14 @@ export function formatStatus(s: StatusReport): string {
         : `, oldest ${age(s.pending.oldest_age_seconds)} old`
     }`,
     `Transport:      ${s.transport.kind} ${s.transport.endpoint}`,
-    `Last flush:     ${last}`,
-    `Next attempt:   ${s.next_attempt_at ?? "when due (now)"}`,
+    `Last flush:     ${last}${s.flush_running ? "; a flush is running now" : ""}`,
+    `Next attempt:   ${
+      s.next_attempt_at === null
+        ? "when due (now)"
+        : `${s.next_attempt_at} (backoff after ${s.consecutive_failures} failed flush${
+          s.consecutive_failures === 1 ? "" : "es"
+        })`
+    }`,
     `Dropped:        ${d.expired} expired, ${d.over_cap} over the 5 MiB cap, ${d.rejected} refused by the collector, ${d.damaged} damaged`,
     `State folder:   ${s.home}`,
     "",

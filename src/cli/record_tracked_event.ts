@@ -5,8 +5,9 @@
  * @module
  */
 
+import type { ClientCore } from "../client/client_core.ts";
 import { currentConsent } from "../client/current_consent.ts";
-import { recordEvent } from "../client/record_event.ts";
+import { recordEvent, type RecordOutcome } from "../client/record_event.ts";
 import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
 import { appendEvents } from "../spool/mod.ts";
@@ -23,6 +24,12 @@ export interface TrackRequest {
   configPath?: string;
 }
 
+/** An event `track` recorded, with the context it was recorded in. */
+export interface TrackedEvent {
+  core: ClientCore;
+  outcome: RecordOutcome;
+}
+
 function parseMetadata(event: string, text: string): unknown {
   try {
     return JSON.parse(text);
@@ -33,20 +40,24 @@ function parseMetadata(event: string, text: string): unknown {
 }
 
 /**
- * Records one tracked event. A refused event throws `EventValidationError`
- * (exit 2, nothing written); any other trouble (read-only or missing home,
- * full disk) prints one short line and exits 0, so the host is never broken.
+ * Records one tracked event and returns it; `undefined` when nothing was
+ * recorded. A refused event throws `EventValidationError` (exit 2, nothing
+ * written); any other trouble (read-only or missing home, full disk) prints
+ * one short line and returns `undefined`, so the host is never broken.
  *
  * @example
  * ```ts
  * import { recordTrackedEvent } from "./record_tracked_event.ts";
- * // await recordTrackedEvent({ event: "scan.started", metadataText: "{...}" }, context);
+ * // const recorded = recordTrackedEvent({ event: "scan.started", metadataText: "{...}" }, context);
  * ```
  */
-export function recordTrackedEvent(request: TrackRequest, context: CommandContext): number {
+export function recordTrackedEvent(
+  request: TrackRequest,
+  context: CommandContext,
+): TrackedEvent | undefined {
   const core = clientCoreFor(context, request.configPath);
   try {
-    if (!currentConsent(core).enabled) return 0;
+    if (!currentConsent(core).enabled) return undefined;
     const metadata = parseMetadata(request.event, request.metadataText);
     const outcome = recordEvent(core, {
       event: request.event,
@@ -59,10 +70,11 @@ export function recordTrackedEvent(request: TrackRequest, context: CommandContex
     if (core.settings.debug) {
       context.stderr(`jmo-telemetry debug: recorded ${JSON.stringify(outcome.envelope)}\n`);
     }
+    return { core, outcome };
   } catch (error) {
     if (error instanceof EventValidationError) throw error;
     const code = (error as { code?: string }).code ?? "error";
     context.stderr(`jmo-telemetry: event not recorded (${code}); your command is unaffected\n`);
+    return undefined;
   }
-  return 0;
 }

@@ -19,6 +19,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "validate an event and record it in the spool",
     load: async () => (await import("./commands/track.ts")).trackCommand,
   },
+  flush: {
+    summary: "deliver every pending event now, ignoring the backoff",
+    load: async () => (await import("./commands/flush.ts")).flushCommand,
+  },
   status: {
     summary: "show consent, id, scan count, spool and delivery state",
     load: async () => (await import("./commands/status.ts")).statusCommand,

@@ -10,6 +10,8 @@ export type { ClientCore, ClientOptions } from "./client_core.ts";
 export { createClient } from "./create_client.ts";
 export { currentConsent } from "./current_consent.ts";
 export type { CurrentConsent } from "./current_consent.ts";
+export { flushInstall } from "./flush_install.ts";
+export type { FlushRequest } from "./flush_install.ts";
 export { readStatus } from "./read_status.ts";
 export type { StatusReport } from "./read_status.ts";
 export { recordEvent } from "./record_event.ts";

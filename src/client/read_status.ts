@@ -7,7 +7,8 @@
 
 import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome } from "../install/mod.ts";
-import { summariseSpool } from "../spool/mod.ts";
+import { processIsAlive, summariseSpool } from "../spool/mod.ts";
+import { flusherRunning } from "../transport/mod.ts";
 import type { ClientCore } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
 
@@ -29,6 +30,10 @@ export interface StatusReport {
   last_flush: FlushOutcome | null;
   /** When the next automatic flush may start; `null` when due now. */
   next_attempt_at: string | null;
+  /** Consecutive failed flushes behind the current backoff (0 when none). */
+  consecutive_failures: number;
+  /** Whether a flusher process is running now. */
+  flush_running: boolean;
   dropped: DroppedCounters;
 }
 
@@ -72,6 +77,8 @@ export function readStatus(core: ClientCore): StatusReport {
     debug: settings.debug,
     last_flush: state.last_flush ?? null,
     next_attempt_at: next !== undefined && Date.parse(next) > now ? next : null,
+    consecutive_failures: state.backoff?.failures ?? 0,
+    flush_running: flusherRunning(settings.home, now, processIsAlive),
     dropped: state.dropped,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The library face of the client: one object per host process that records
- * events in-process, reports status and (with the transport) flushes.
+ * events in-process, reports status and flushes.
  *
  * @module
  */
@@ -11,8 +11,10 @@ import type { ConsentDecision } from "../consent/mod.ts";
 import type { EventName, MetadataOf, Mode } from "../events/mod.ts";
 import type { EnvelopeOf } from "../events/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
+import type { FlushReport } from "../transport/mod.ts";
 import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
+import { flushInstall } from "./flush_install.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
 import { recordEvent } from "./record_event.ts";
 
@@ -151,6 +153,29 @@ export class TelemetryClient {
   status(): StatusReport {
     this.#writer.seal();
     return readStatus(this.#core);
+  }
+
+  /**
+   * Delivers everything pending now, from this process, ignoring the
+   * backoff (as `jmo-telemetry flush` does). Resolves to what was sent, kept
+   * and dropped; never rejects on network trouble. With telemetry off it
+   * sends nothing (outcome `off`); with `JMO_TELEMETRY_DEBUG` on it prints
+   * each batch on standard error instead.
+   *
+   * @example
+   * ```ts
+   * import { TelemetryClient } from "./telemetry_client.ts";
+   * const client = new TelemetryClient();
+   * const report = await client.flush({ timeoutMs: 5_000 });
+   * if (report.kept > 0) console.error(`kept ${report.kept}: ${report.detail}`);
+   * ```
+   */
+  async flush(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<FlushReport> {
+    this.#writer.seal();
+    return await flushInstall(this.#core, {
+      ...options,
+      onDebug: (text) => void process.stderr.write(text),
+    });
   }
 
   /**

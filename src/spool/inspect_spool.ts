@@ -41,16 +41,23 @@ function segmentPaths(home: string): string[] {
  * ```
  */
 export function pendingEvents(home: string): SpooledEvent[] {
-  const seen = new Set<string>();
-  const events: SpooledEvent[] = [];
-  for (const path of segmentPaths(home)) {
-    for (const event of readSegment(path).events) {
-      if (seen.has(event.eventId)) continue;
-      seen.add(event.eventId);
-      events.push(event);
+  // A flusher may move segments between folders while they are read: read
+  // again until the listing before and after the read agree.
+  for (let attempt = 1;; attempt++) {
+    const paths = segmentPaths(home);
+    const seen = new Set<string>();
+    const events: SpooledEvent[] = [];
+    for (const path of paths) {
+      for (const event of readSegment(path).events) {
+        if (seen.has(event.eventId)) continue;
+        seen.add(event.eventId);
+        events.push(event);
+      }
+    }
+    if (attempt >= 20 || segmentPaths(home).join("\n") === paths.join("\n")) {
+      return events.sort((a, b) => a.timestampMs - b.timestampMs);
     }
   }
-  return events.sort((a, b) => a.timestampMs - b.timestampMs);
 }
 
 /** Counts of what is pending. */

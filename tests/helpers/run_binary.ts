@@ -45,14 +45,16 @@ export interface RunOptions {
 
 /**
  * The clean environment every test gives the binary: no CI marker (CI runs
- * the suite with CI=true), no inherited variable, and DOCKER_CONTAINER=0
- * because the build machine itself has a /.dockerenv.
+ * the suite with CI=true), no inherited variable, DOCKER_CONTAINER=0
+ * because the build machine itself has a /.dockerenv, and a collector
+ * endpoint on a closed local port, so that no test ever delivers to the real one.
  */
 export function cleanEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
     HOME: home,
     DOCKER_CONTAINER: "0",
+    JMO_TELEMETRY_ENDPOINT: "http://127.0.0.1:9/v1/events",
     ...extra,
   };
 }

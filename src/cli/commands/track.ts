@@ -10,6 +10,7 @@ import type { Command, CommandContext } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { purgeIfOptedOut } from "../opted_out_track.ts";
 import { parseArgs } from "../parse_args.ts";
+import type { TrackedEvent } from "../record_tracked_event.ts";
 
 const HELP = `Usage: jmo-telemetry track EVENT [options]
 
@@ -81,7 +82,7 @@ export const trackCommand: Command = {
     if (purgeIfOptedOut(context.env, context.homedir)) return 0;
     const metadataText = await readMetadata(flags, context);
     const { recordTrackedEvent } = await import("../record_tracked_event.ts");
-    return recordTrackedEvent({
+    const recorded = recordTrackedEvent({
       event,
       metadataText,
       toolVersion: flags["tool-version"],
@@ -89,5 +90,35 @@ export const trackCommand: Command = {
       mode: mode as typeof MODES[number] | undefined,
       configPath: flags.config,
     }, context);
+    if (recorded !== undefined) await startFlushIfDue(recorded, context, flags.config);
+    return 0;
   },
 };
+
+/**
+ * Starts a detached `flush --background` when delivery is due (not debug, the
+ * notice shown in an earlier run, the backoff passed) and no flusher runs.
+ * Whatever goes wrong here is swallowed: delivery waits for a later run.
+ */
+async function startFlushIfDue(
+  recorded: TrackedEvent,
+  context: CommandContext,
+  configPath: string | undefined,
+): Promise<void> {
+  try {
+    const { core, outcome } = recorded;
+    const home = core.settings.home;
+    const nowMs = core.now().getTime();
+    // Single files, not the transport's mod.ts: `track` loads only what the check needs.
+    const { flushDue } = await import("../../transport/flush_due.ts");
+    const { flusherRunning } = await import("../../transport/flush_lease.ts");
+    const { readState } = await import("../../install/mod.ts");
+    const { processIsAlive } = await import("../../spool/mod.ts");
+    const state = readState(home);
+    const holdDelivery = outcome.holdDelivery;
+    if (!flushDue({ debug: core.settings.debug, holdDelivery, state, nowMs })) return;
+    if (flusherRunning(home, nowMs, processIsAlive)) return;
+    const { startBackgroundFlush } = await import("../../transport/start_background_flush.ts");
+    startBackgroundFlush({ env: context.env, cwd: context.cwd, configPath });
+  } catch { /* a damaged state file or a spawn failure: the next run tries again */ }
+}

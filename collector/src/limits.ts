@@ -1,0 +1,20 @@
+/**
+ * The collector's fixed limits, in one place.
+ *
+ * @module
+ */
+
+/** Largest accepted request body: 256 KiB. */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Most events in one request. */
+export const MAX_EVENTS_PER_REQUEST = 500;
+/** D1's limit of bound parameters in one statement. */
+export const MAX_BOUND_PARAMETERS = 100;
+/** Events received longer ago than this are deleted by the retention job. */
+export const RETENTION_DAYS = 400;
+/** A stats group with fewer distinct installs than this is left out. */
+export const MIN_INSTALLS_PER_GROUP = 5;
+/** Rows per page of the streamed export. */
+export const EXPORT_PAGE_ROWS = 500;
+/** Seconds a rate-limited client is told to wait: the longest period the binding supports. */
+export const RATE_LIMIT_RETRY_AFTER_SECONDS = 60;

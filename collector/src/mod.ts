@@ -1,0 +1,42 @@
+/**
+ * The jmo-telemetry collector: a Cloudflare Worker over a D1 database that
+ * validates and stores event batches (`POST /v1/events`), streams them to
+ * maintainers (`GET /v1/export`), serves anonymous aggregates (`GET
+ * /v1/stats`) and deletes events past retention on its cron trigger.
+ *
+ * `worker` is the Worker itself; the other exports are its pure parts, usable
+ * and tested on their own. To run it locally, see `../local/mod.ts`.
+ *
+ * @example
+ * ```ts
+ * import { parseBatch } from "./mod.ts";
+ * parseBatch(new TextEncoder().encode("not json"));
+ * // { ok: false, status: 400, error: "malformed JSON", details: [] }
+ * ```
+ *
+ * @module
+ */
+
+export { default as worker, handleRequest } from "./worker.ts";
+export type { D1Database, Env, RateLimiter } from "./env.ts";
+export * from "./limits.ts";
+export { parseBatch } from "./parse_batch.ts";
+export type { BatchParse, InvalidEvent } from "./parse_batch.ts";
+export { readBoundedBody } from "./read_body.ts";
+export type { BodyRead } from "./read_body.ts";
+export { EVENT_COLUMNS, eventRow, exportLine } from "./event_rows.ts";
+export type { StoredEvent } from "./event_rows.ts";
+export { insertStatements } from "./insert_statements.ts";
+export type { SqlStatement } from "./insert_statements.ts";
+export { storeEnvelopes } from "./ingest.ts";
+export type { IngestOutcome } from "./ingest.ts";
+export { adminTokenMatches, bearerToken, constantTimeEqual } from "./admin_token.ts";
+export { parseSince } from "./since.ts";
+export type { SinceParse } from "./since.ts";
+export { exportStream } from "./export.ts";
+export { groupQuery, isoWeekLabel, STATS_DIMENSIONS, suppressSmallGroups } from "./stats_groups.ts";
+export type { GroupCount, GroupRow, StatsDimension } from "./stats_groups.ts";
+export { collectStats } from "./stats.ts";
+export type { Stats } from "./stats.ts";
+export { deleteExpiredEvents, retentionCutoff } from "./retention.ts";
+export { rateLimitKey } from "./rate_limit.ts";

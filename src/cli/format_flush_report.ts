@@ -1,0 +1,54 @@
+/**
+ * The human summary of `flush`: what was sent, kept and dropped, and why.
+ *
+ * @module
+ */
+
+import type { FlushReport } from "../transport/mod.ts";
+
+function events(n: number): string {
+  return `${n} event${n === 1 ? "" : "s"}`;
+}
+
+function droppedLine(report: FlushReport): string[] {
+  const d = report.dropped;
+  if (d.expired + d.overCap + d.rejected + d.damaged === 0) return [];
+  return [
+    `Dropped:  ${d.expired} expired, ${d.overCap} over the 5 MiB cap, ${d.rejected} refused by the server (set aside in spool/rejected/), ${d.damaged} damaged`,
+  ];
+}
+
+/**
+ * Formats a flush report for people.
+ *
+ * @example
+ * ```ts
+ * import { formatFlushReport } from "./format_flush_report.ts";
+ * // context.stdout(formatFlushReport(await flushInstall(core)));
+ * ```
+ */
+export function formatFlushReport(report: FlushReport): string {
+  if (report.outcome === "off") {
+    return `Telemetry is off (${report.detail}): nothing was sent and nothing is pending.\n`;
+  }
+  const to = `${report.transport} ${report.host}`;
+  const lines: string[] = [];
+  if (report.outcome === "debug") {
+    lines.push(
+      `Debug (JMO_TELEMETRY_DEBUG): ${
+        events(report.kept)
+      } printed on stderr as they would go to ${to}; nothing was sent.`,
+    );
+  } else if (report.outcome === "nothing") {
+    lines.push("Nothing to send.");
+  } else {
+    const batches = `${report.batches} batch${report.batches === 1 ? "" : "es"}`;
+    lines.push(`Sent:     ${events(report.sent)} in ${batches} to ${to}`);
+    const why = report.kept > 0 && report.detail ? ` (${report.detail})` : "";
+    const next = report.kept > 0 && report.nextAttemptAt
+      ? `; next automatic attempt after ${report.nextAttemptAt}`
+      : "";
+    lines.push(`Kept:     ${events(report.kept)}${why}${next}`);
+  }
+  return [...lines, ...droppedLine(report), ""].join("\n");
+}

@@ -1,0 +1,82 @@
+/**
+ * The transport the settings name, behind one face for the flush.
+ *
+ * @module
+ */
+
+import type { TransportSettings } from "../settings/mod.ts";
+import type { TransportKind, Verdict } from "./classify_response.ts";
+import type { RequestOptions } from "./send_request.ts";
+import { collectorBody, sendToCollector } from "./send_to_collector.ts";
+import { gistBody, gistUrl, sendToGist } from "./send_to_gist.ts";
+
+/** Where batches go and how they are sent. */
+export interface Transport {
+  kind: TransportKind;
+  /** The endpoint's host (and port), for the audit log and summaries. */
+  host: string;
+  /** The method and URL, for debug output; never a credential. */
+  target: string;
+  /** The exact body of a batch; `batchId` names a Gist file. */
+  body(lines: readonly string[], now: Date, batchId: string): string;
+  /** Sends a body made by `body`; never throws. */
+  send(body: string): Promise<Verdict>;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "invalid URL";
+  }
+}
+
+/** Where batches go, as summaries and debug output name it. */
+export type TransportTarget = Pick<Transport, "kind" | "host" | "target">;
+
+/**
+ * Names the destination of the settings without building a sender.
+ *
+ * @example
+ * ```ts
+ * import { describeTransport } from "./choose_transport.ts";
+ * describeTransport({ kind: "gist", gistId: "abc", token: "t", apiBase: "https://api.github.com" });
+ * // { kind: "gist", host: "api.github.com", target: "PATCH https://api.github.com/gists/abc" }
+ * ```
+ */
+export function describeTransport(settings: TransportSettings): TransportTarget {
+  const [method, url] = settings.kind === "gist"
+    ? ["PATCH", gistUrl(settings)]
+    : ["POST", settings.endpoint];
+  return { kind: settings.kind, host: hostOf(url), target: `${method} ${url}` };
+}
+
+/**
+ * Builds the transport for the settings: the collector, or the Gist when
+ * both its id and token are set.
+ *
+ * @example
+ * ```ts
+ * import { chooseTransport } from "./choose_transport.ts";
+ * const transport = chooseTransport(
+ *   { kind: "collector", endpoint: "http://127.0.0.1:8787/v1/events" },
+ *   { fetch, timeoutMs: 2_000, now: () => new Date() },
+ * );
+ * transport.host; // "127.0.0.1:8787"
+ * ```
+ */
+export function chooseTransport(settings: TransportSettings, options: RequestOptions): Transport {
+  const described = describeTransport(settings);
+  if (settings.kind === "gist") {
+    return {
+      ...described,
+      body: gistBody,
+      send: (body) => sendToGist(body, { ...options, ...settings }),
+    };
+  }
+  return {
+    ...described,
+    body: collectorBody,
+    send: (body) => sendToCollector(body, { ...options, endpoint: settings.endpoint }),
+  };
+}

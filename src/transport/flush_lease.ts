@@ -1,0 +1,107 @@
+/**
+ * The flusher lease: a small file naming the process that is flushing, so
+ * that `track` does not start a second background flush while one runs.
+ * Claims, not the lease, keep two flushers from sending the same batch; the
+ * lease only saves needless processes.
+ *
+ * @module
+ */
+
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { type IsAlive, spoolLayout, STALE_CLAIM_MS } from "../spool/mod.ts";
+
+/** Who holds the lease and since when. */
+interface Holder {
+  pid: number;
+  sinceMs: number;
+}
+
+function leasePath(home: string): string {
+  return join(spoolLayout(home).root, "flusher.pid");
+}
+
+function readHolder(path: string): Holder | undefined {
+  try {
+    const [pid, sinceMs] = readFileSync(path, "utf8").trim().split(" ").map(Number);
+    return Number.isSafeInteger(pid) && Number.isFinite(sinceMs) ? { pid, sinceMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function holds(holder: Holder | undefined, nowMs: number, isAlive: IsAlive): boolean {
+  return holder !== undefined && nowMs - holder.sinceMs <= STALE_CLAIM_MS && isAlive(holder.pid);
+}
+
+/**
+ * Whether a live process holds the lease. A lease whose process is gone, or
+ * older than a stale claim, does not count.
+ *
+ * @example
+ * ```ts
+ * import { flusherRunning } from "./flush_lease.ts";
+ * import { processIsAlive } from "../spool/mod.ts";
+ * flusherRunning("/tmp/jmo-home", Date.now(), processIsAlive); // false when none runs
+ * ```
+ */
+export function flusherRunning(home: string, nowMs: number, isAlive: IsAlive): boolean {
+  return holds(readHolder(leasePath(home)), nowMs, isAlive);
+}
+
+/**
+ * Takes the lease for `pid` unless a live process holds it; a dead or stale
+ * holder's lease is broken. Returns whether `pid` now holds it; never when
+ * the spool folder is missing (then there is nothing to flush).
+ *
+ * @example
+ * ```ts
+ * import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
+ * import { processIsAlive } from "../spool/mod.ts";
+ * if (acquireFlushLease("/tmp/jmo-home", 42, Date.now(), processIsAlive)) {
+ *   releaseFlushLease("/tmp/jmo-home", 42);
+ * }
+ * ```
+ */
+export function acquireFlushLease(
+  home: string,
+  pid: number,
+  nowMs: number,
+  isAlive: IsAlive,
+): boolean {
+  const path = leasePath(home);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx", 0o600);
+      writeSync(fd, `${pid} ${nowMs}\n`);
+      closeSync(fd);
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "ENOENT") return false;
+      if (code !== "EEXIST") throw error;
+      if (holds(readHolder(path), nowMs, isAlive)) return false;
+      try {
+        unlinkSync(path);
+      } catch { /* another process broke it first */ }
+    }
+  }
+  return false;
+}
+
+/**
+ * Gives the lease back if `pid` holds it.
+ *
+ * @example
+ * ```ts
+ * import { releaseFlushLease } from "./flush_lease.ts";
+ * releaseFlushLease("/tmp/jmo-home", 42);
+ * ```
+ */
+export function releaseFlushLease(home: string, pid: number): void {
+  const path = leasePath(home);
+  if (readHolder(path)?.pid !== pid) return;
+  try {
+    unlinkSync(path);
+  } catch { /* a purge removed it */ }
+}

@@ -1,0 +1,314 @@
+/**
+ * The flush: claim what is pending, drop what expired, send it in batches,
+ * and settle the claim so that only answered batches leave the spool.
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import { type FlushOutcome, readState, updateState } from "../install/mod.ts";
+import type { TransportSettings } from "../settings/mod.ts";
+import {
+  type ClaimedEvent,
+  claimPending,
+  type IsAlive,
+  MAX_SPOOL_BYTES,
+  planRetention,
+  setAside,
+  settleClaim,
+  spoolLayout,
+} from "../spool/mod.ts";
+import { appendAudit } from "./audit_log.ts";
+import { backoffPassed, nextBackoff } from "./backoff.ts";
+import {
+  chooseTransport,
+  describeTransport,
+  type Transport,
+  type TransportTarget,
+} from "./choose_transport.ts";
+import type { TransportKind, Verdict } from "./classify_response.ts";
+import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
+import { planBatches } from "./plan_batches.ts";
+
+/** What a flush needs: the install, the transport, and the outside world passed in. */
+export interface FlushOptions {
+  /** The state directory. */
+  home: string;
+  transport: TransportSettings;
+  /** Milliseconds one request may take. */
+  timeoutMs: number;
+  /** Events older than this are dropped unsent. */
+  maxAgeMs: number;
+  /** Print each batch through `onDebug` instead of sending it. */
+  debug: boolean;
+  /** A background flush waits out the backoff and yields to a running flusher; a flush by hand does neither. */
+  background: boolean;
+  now: () => Date;
+  /** A uniform draw in [0, 1), for the backoff's jitter. */
+  random: () => number;
+  fetch: typeof fetch;
+  isAlive: IsAlive;
+  /** This process's id, written in the flusher lease. */
+  pid: number;
+  /** Receives each batch as it would be sent, in debug mode. */
+  onDebug?: (text: string) => void;
+}
+
+/** Events dropped unsent by one flush, by reason. */
+export interface FlushDropped {
+  expired: number;
+  overCap: number;
+  /** Refused by the server (`400`) and set aside in `spool/rejected/`. */
+  rejected: number;
+  /** Lines a crash or a damaged disk left unreadable. */
+  damaged: number;
+}
+
+/** What one flush did. */
+export interface FlushReport {
+  /**
+   * `delivered` everything, `partial`, `failed` (nothing sent), `nothing`
+   * pending, `debug` (printed, not sent), `waiting` (a background flush
+   * before its backoff passed or beside a running flusher), `off` (telemetry is off).
+   */
+  outcome: "delivered" | "partial" | "failed" | "nothing" | "debug" | "waiting" | "off";
+  /** Events delivered. */
+  sent: number;
+  /** Requests answered with a `2xx`. */
+  batches: number;
+  /** Events still pending. */
+  kept: number;
+  dropped: FlushDropped;
+  /** Why events were kept or refused, as `HTTP 503` or `timeout after 2 s`. */
+  detail?: string;
+  transport: TransportKind;
+  /** The endpoint's host and port. */
+  host: string;
+  /** When the next automatic flush may start, when a backoff holds. */
+  nextAttemptAt?: string;
+}
+
+/**
+ * The report of a flush that sent and dropped nothing.
+ *
+ * @example
+ * ```ts
+ * import { emptyFlushReport } from "./flush_spool.ts";
+ * emptyFlushReport({ kind: "collector", endpoint: "http://127.0.0.1:8787/v1/events" }, "off").host;
+ * // "127.0.0.1:8787"
+ * ```
+ */
+export function emptyFlushReport(
+  transport: TransportSettings | TransportTarget,
+  outcome: FlushReport["outcome"],
+): FlushReport {
+  const target = "host" in transport ? transport : describeTransport(transport);
+  return {
+    outcome,
+    sent: 0,
+    batches: 0,
+    kept: 0,
+    dropped: { expired: 0, overCap: 0, rejected: 0, damaged: 0 },
+    transport: target.kind,
+    host: target.host,
+  };
+}
+
+function batchId(): string {
+  return crypto.randomUUID().slice(0, 8);
+}
+
+/** The batches' fate as the loop learns it. */
+interface Progress {
+  delivered: Set<string>;
+  rejected: Set<string>;
+  batches: number;
+  /** The answer that stopped the loop: the rest is kept. */
+  stop?: Verdict & { kind: "kept" };
+  rejectedDetail?: string;
+}
+
+async function sendAll(
+  batches: ClaimedEvent[][],
+  transport: Transport,
+  options: FlushOptions,
+  stillClaimed: () => boolean,
+): Promise<Progress> {
+  const progress: Progress = { delivered: new Set(), rejected: new Set(), batches: 0 };
+  const queue = [...batches];
+  // An opt-out or a purge deletes the claim: what it held must not be sent any more.
+  while (queue.length > 0 && stillClaimed()) {
+    const batch = queue.shift()!;
+    const lines = batch.map((e) => e.line);
+    const now = options.now();
+    const body = transport.body(lines, now, batchId());
+    const verdict = await transport.send(body);
+    if (verdict.kind === "delivered") {
+      for (const e of batch) progress.delivered.add(e.eventId);
+      progress.batches += 1;
+      appendAudit(options.home, {
+        time: now.toISOString(),
+        transport: transport.kind,
+        endpoint_host: transport.host,
+        events: batch.length,
+        body,
+      });
+    } else if (verdict.kind === "split" && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      queue.unshift(batch.slice(0, half), batch.slice(half));
+    } else if (verdict.kind === "kept") {
+      progress.stop = verdict;
+      break;
+    } else {
+      setAside(options.home, lines, now.getTime());
+      for (const e of batch) progress.rejected.add(e.eventId);
+      progress.rejectedDetail = verdict.detail;
+    }
+  }
+  return progress;
+}
+
+function printBatches(batches: ClaimedEvent[][], transport: Transport, options: FlushOptions) {
+  batches.forEach((batch, i) => {
+    const body = transport.body(batch.map((e) => e.line), options.now(), batchId());
+    options.onDebug?.(
+      `jmo-telemetry debug: batch ${i + 1} of ${batches.length} (${batch.length} events), ` +
+        `not sent; it would be ${transport.target}\n${body}\n`,
+    );
+  });
+}
+
+function outcomeOf(
+  debug: boolean,
+  live: number,
+  sent: number,
+  kept: number,
+): FlushOutcome["outcome"] {
+  if (debug) return "debug";
+  if (live === 0) return "nothing";
+  if (kept === 0) return "delivered";
+  return sent > 0 ? "partial" : "failed";
+}
+
+/**
+ * Flushes the spool once. Claims every pending segment (two flushers never
+ * hold the same one; a dead flusher's claim is taken over), drops expired
+ * events and the oldest past the 5 MiB cap, sends the rest in batches of at
+ * most 500 events and 256 KiB, and settles: delivered events are deleted,
+ * refused ones set aside, the rest go back. The first timeout, network error,
+ * `429` or `5xx` stops the flush and sets the backoff in `state.json`; a full
+ * delivery clears it. Each delivered batch is written to `audit.jsonl`.
+ *
+ * @example
+ * ```ts
+ * import { flushSpool } from "./flush_spool.ts";
+ * import { processIsAlive } from "../spool/mod.ts";
+ * const report = await flushSpool({
+ *   home: "/tmp/jmo-home",
+ *   transport: { kind: "collector", endpoint: "http://127.0.0.1:8787/v1/events" },
+ *   timeoutMs: 2_000, maxAgeMs: 30 * 86_400_000, debug: false, background: false,
+ *   now: () => new Date(), random: Math.random, fetch, isAlive: processIsAlive, pid: 42,
+ * });
+ * report.sent;
+ * ```
+ */
+export async function flushSpool(options: FlushOptions): Promise<FlushReport> {
+  const transport = chooseTransport(options.transport, options);
+  const startMs = options.now().getTime();
+  if (options.background) {
+    const backoff = readState(options.home).backoff;
+    if (!backoffPassed(backoff, startMs)) {
+      return { ...emptyFlushReport(transport, "waiting"), nextAttemptAt: backoff?.next_attempt_at };
+    }
+  }
+  // No spool, nothing pending: and a home deleted meanwhile is not made again.
+  if (!existsSync(spoolLayout(options.home).root)) return emptyFlushReport(transport, "nothing");
+  if (!acquireFlushLease(options.home, options.pid, startMs, options.isAlive)) {
+    if (options.background) return emptyFlushReport(transport, "waiting");
+  }
+  try {
+    return await flushClaimed(transport, options, startMs);
+  } finally {
+    releaseFlushLease(options.home, options.pid);
+  }
+}
+
+async function flushClaimed(
+  transport: Transport,
+  options: FlushOptions,
+  startMs: number,
+): Promise<FlushReport> {
+  const { home } = options;
+  const claim = claimPending(home, { now: startMs, isAlive: options.isAlive });
+  if (claim.events.length === 0 && claim.damaged === 0) {
+    settleClaim(claim, () => false);
+    return emptyFlushReport(transport, "nothing");
+  }
+  const plan = planRetention(claim.events, startMs, {
+    maxAgeMs: options.maxAgeMs,
+    maxBytes: MAX_SPOOL_BYTES,
+  });
+  const live = claim.events.filter((e) =>
+    !plan.expired.has(e.eventId) && !plan.overCap.has(e.eventId)
+  );
+  const batches = planBatches(live);
+  let progress: Progress = { delivered: new Set(), rejected: new Set(), batches: 0 };
+  const stillClaimed = () => existsSync(claim.dir);
+  if (options.debug) printBatches(batches, transport, options);
+  else progress = await sendAll(batches, transport, options, stillClaimed);
+  const gone = (e: ClaimedEvent) =>
+    progress.delivered.has(e.eventId) || progress.rejected.has(e.eventId) ||
+    plan.expired.has(e.eventId) || plan.overCap.has(e.eventId);
+  // Settling a claim that a purge removed would bring its kept events back.
+  const purged = !stillClaimed();
+  if (!purged) settleClaim(claim, (e) => !gone(e));
+  const sent = progress.delivered.size;
+  const kept = purged ? 0 : live.length - sent - progress.rejected.size;
+  const outcome = purged
+    ? (sent > 0 ? "partial" : "nothing")
+    : outcomeOf(options.debug, live.length, sent, kept);
+  const report: FlushReport = {
+    ...emptyFlushReport(transport, outcome),
+    sent,
+    batches: progress.batches,
+    kept,
+    dropped: {
+      expired: plan.expired.size,
+      overCap: plan.overCap.size,
+      rejected: progress.rejected.size,
+      damaged: claim.damaged,
+    },
+    detail: purged
+      ? "pending events were deleted (an opt-out or a purge) during the flush"
+      : progress.stop?.detail ??
+        (progress.rejected.size > 0
+          ? `${progress.rejected.size} refused (${progress.rejectedDetail}) and set aside`
+          : undefined),
+  };
+  if (purged || !existsSync(home)) return report;
+  const state = updateState(home, (s) => {
+    s.dropped.expired += report.dropped.expired;
+    s.dropped.over_cap += report.dropped.overCap;
+    s.dropped.rejected += report.dropped.rejected;
+    s.dropped.damaged += report.dropped.damaged;
+    s.last_flush = {
+      at: options.now().toISOString(),
+      outcome,
+      sent,
+      kept,
+      ...(report.detail ? { detail: report.detail } : {}),
+    };
+    if (options.debug) return;
+    if (progress.stop) {
+      s.backoff = nextBackoff(
+        s.backoff,
+        options.now().getTime(),
+        options.random,
+        progress.stop.retryAfterMs,
+      );
+    } else {
+      delete s.backoff;
+    }
+  });
+  return { ...report, nextAttemptAt: state.backoff?.next_attempt_at };
+}

@@ -1,0 +1,43 @@
+/**
+ * Delivery: batches of spooled events to the collector or a GitHub Gist.
+ *
+ * `flushSpool` claims what is pending, drops what expired, sends batches of
+ * at most 500 events and 256 KiB, and deletes a batch only after a `2xx`
+ * (at least once; the collector dedupes by `event_id`). Failures keep the
+ * batch and set an exponential backoff with jitter in `state.json`; each
+ * delivered batch is written to `audit.jsonl`. `track` starts a flush in a
+ * detached process (`startBackgroundFlush`) when `flushDue` says so. The
+ * pure parts (batches, backoff, answer classification) take their inputs as
+ * arguments; requests use the fetch they are given (the global one by
+ * default, which honours `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`).
+ *
+ * @module
+ */
+
+export { appendAudit, AUDIT_MAX_BYTES } from "./audit_log.ts";
+export type { AuditEntry } from "./audit_log.ts";
+export {
+  BACKOFF_MAX_MS,
+  BACKOFF_MIN_MS,
+  backoffDelay,
+  backoffPassed,
+  nextBackoff,
+} from "./backoff.ts";
+export { chooseTransport, describeTransport } from "./choose_transport.ts";
+export type { Transport, TransportTarget } from "./choose_transport.ts";
+export { classifyFailure, classifyResponse, parseRetryAfter } from "./classify_response.ts";
+export type { TransportKind, Verdict } from "./classify_response.ts";
+export { flushDue } from "./flush_due.ts";
+export type { DueFacts } from "./flush_due.ts";
+export { acquireFlushLease, flusherRunning, releaseFlushLease } from "./flush_lease.ts";
+export { emptyFlushReport, flushSpool } from "./flush_spool.ts";
+export type { FlushDropped, FlushOptions, FlushReport } from "./flush_spool.ts";
+export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, planBatches } from "./plan_batches.ts";
+export type { BatchLimits } from "./plan_batches.ts";
+export { sendRequest } from "./send_request.ts";
+export type { RequestOptions } from "./send_request.ts";
+export { collectorBody, sendToCollector } from "./send_to_collector.ts";
+export { gistBody, gistFileName, gistUrl, sendToGist } from "./send_to_gist.ts";
+export type { GistTarget } from "./send_to_gist.ts";
+export { backgroundFlushCommand, startBackgroundFlush } from "./start_background_flush.ts";
+export type { RuntimeFacts } from "./start_background_flush.ts";

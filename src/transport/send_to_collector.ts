@@ -1,0 +1,52 @@
+/**
+ * The collector transport: `POST {"events":[...]}` to `JMO_TELEMETRY_ENDPOINT`.
+ *
+ * @module
+ */
+
+import { VERSION } from "../version.ts";
+import type { Verdict } from "./classify_response.ts";
+import { type RequestOptions, sendRequest } from "./send_request.ts";
+
+/**
+ * The body of a collector request: the events' spooled lines, unchanged,
+ * inside `{"events":[...]}`.
+ *
+ * @example
+ * ```ts
+ * import { collectorBody } from "./send_to_collector.ts";
+ * collectorBody(['{"event_id":"a"}', '{"event_id":"b"}']);
+ * // '{"events":[{"event_id":"a"},{"event_id":"b"}]}'
+ * ```
+ */
+export function collectorBody(lines: readonly string[]): string {
+  return `{"events":[${lines.join(",")}]}`;
+}
+
+/**
+ * Posts one batch body to the collector and classifies the answer.
+ *
+ * @example
+ * ```ts
+ * import { collectorBody, sendToCollector } from "./send_to_collector.ts";
+ * const verdict = await sendToCollector(collectorBody(['{"event_id":"a"}']), {
+ *   endpoint: "http://127.0.0.1:8787/v1/events",
+ *   fetch, timeoutMs: 2_000, now: () => new Date(),
+ * });
+ * ```
+ */
+export function sendToCollector(
+  body: string,
+  options: RequestOptions & { endpoint: string },
+): Promise<Verdict> {
+  return sendRequest(
+    options.endpoint,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": `jmo-telemetry/${VERSION}` },
+      body,
+    },
+    "collector",
+    options,
+  );
+}

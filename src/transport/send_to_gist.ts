@@ -1,0 +1,96 @@
+/**
+ * The Gist transport: each batch becomes a new file of a GitHub Gist, added
+ * with `PATCH {api}/gists/{id}` as GitHub's REST API documents it.
+ *
+ * @module
+ */
+
+import { VERSION } from "../version.ts";
+import type { Verdict } from "./classify_response.ts";
+import { type RequestOptions, sendRequest } from "./send_request.ts";
+
+/** The Gist the batches go to, and the credential that may write it. */
+export interface GistTarget {
+  /** GitHub's API base, e.g. `https://api.github.com`; the token goes nowhere else. */
+  apiBase: string;
+  gistId: string;
+  token: string;
+}
+
+/**
+ * The name of a batch's new file: `events-<UTC time>-<batch id>.jsonl`,
+ * unique per batch so that no delivery rewrites another's file.
+ *
+ * @example
+ * ```ts
+ * import { gistFileName } from "./send_to_gist.ts";
+ * gistFileName(new Date("2026-11-23T10:00:00.123Z"), "1a2b3c4d");
+ * // "events-20261123T100000Z-1a2b3c4d.jsonl"
+ * ```
+ */
+export function gistFileName(now: Date, batchId: string): string {
+  const time = now.toISOString().slice(0, 19).replace(/[-:]/g, "");
+  return `events-${time}Z-${batchId}.jsonl`;
+}
+
+/**
+ * The body of a Gist update adding one file whose content is the batch as
+ * NDJSON, one spooled line per event.
+ *
+ * @example
+ * ```ts
+ * import { gistBody } from "./send_to_gist.ts";
+ * gistBody(['{"event_id":"a"}'], new Date("2026-11-23T10:00:00Z"), "1a2b3c4d");
+ * // '{"files":{"events-20261123T100000Z-1a2b3c4d.jsonl":{"content":"{\"event_id\":\"a\"}\n"}}}'
+ * ```
+ */
+export function gistBody(lines: readonly string[], now: Date, batchId: string): string {
+  const content = lines.map((line) => line + "\n").join("");
+  return JSON.stringify({ files: { [gistFileName(now, batchId)]: { content } } });
+}
+
+/**
+ * The URL a Gist update goes to.
+ *
+ * @example
+ * ```ts
+ * import { gistUrl } from "./send_to_gist.ts";
+ * gistUrl({ apiBase: "https://api.github.com", gistId: "abc" }); // "https://api.github.com/gists/abc"
+ * ```
+ */
+export function gistUrl(target: Pick<GistTarget, "apiBase" | "gistId">): string {
+  return `${target.apiBase}/gists/${encodeURIComponent(target.gistId)}`;
+}
+
+/**
+ * Sends one Gist update with GitHub's documented headers; the token travels
+ * only in this request's `Authorization` header, to the API base.
+ *
+ * @example
+ * ```ts
+ * import { gistBody, sendToGist } from "./send_to_gist.ts";
+ * const now = new Date();
+ * const verdict = await sendToGist(gistBody(['{"event_id":"a"}'], now, "1a2b3c4d"), {
+ *   apiBase: "http://127.0.0.1:9090", gistId: "abc", token: "ghp_example",
+ *   fetch, timeoutMs: 2_000, now: () => now,
+ * });
+ * ```
+ */
+export function sendToGist(body: string, options: RequestOptions & GistTarget): Promise<Verdict> {
+  return sendRequest(
+    gistUrl(options),
+    {
+      method: "PATCH",
+      headers: {
+        accept: "application/vnd.github+json",
+        "x-github-api-version": "2022-11-28",
+        "user-agent": `jmo-telemetry/${VERSION}`,
+        authorization: `Bearer ${options.token}`,
+        "content-type": "application/json",
+      },
+      body,
+    },
+    "gist",
+    options,
+  );
+}

@@ -1,0 +1,216 @@
+import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readState } from "../../src/install/mod.ts";
+import { appendEvents, pendingEvents, purgeSpool, spoolLayout } from "../../src/spool/mod.ts";
+import { type FlushOptions, flushSpool } from "../../src/transport/mod.ts";
+import {
+  ACCEPTED,
+  deliveredIds,
+  eventIdsOf,
+  type Reply,
+  startTestServer,
+} from "../helpers/test_server.ts";
+import { eventLine, tempHome } from "../spool/spool_files.ts";
+import { flushOptions } from "./flush_options.ts";
+
+/** A temporary home holding `count` fresh events, and a server answering `reply`. */
+async function setup(count: number, reply: (index: number) => Reply) {
+  const { home, remove } = await tempHome();
+  const lines = Array.from({ length: count }, () => eventLine());
+  appendEvents(home, lines);
+  const server = await startTestServer((_, index) => reply(index));
+  const ids = lines.map((l) => JSON.parse(l).event_id as string);
+  return {
+    home,
+    ids,
+    server,
+    flush: (extra: Partial<FlushOptions> = {}) =>
+      flushSpool(
+        flushOptions(home, { kind: "collector", endpoint: `${server.origin}/v1/events` }, extra),
+      ),
+    async done() {
+      await server.close();
+      await remove();
+    },
+  };
+}
+
+Deno.test("200: every event goes out once in batches of 500, the spool empties, the audit log holds each body", async () => {
+  const t = await setup(1_200, () => ACCEPTED);
+  const report = await t.flush();
+  equal(report.outcome, "delivered");
+  equal(report.sent, 1_200);
+  equal(report.kept, 0);
+  deepEqual(t.server.requests.map((r) => eventIdsOf(r).length), [500, 500, 200]);
+  deepEqual(deliveredIds(t.server).sort(), [...t.ids].sort());
+  equal(t.server.requests[0].method, "POST");
+  equal(t.server.requests[0].target, "/v1/events");
+  equal(t.server.requests[0].headers["content-type"], "application/json");
+  equal(pendingEvents(t.home).length, 0);
+  const audit = readFileSync(join(t.home, "audit.jsonl"), "utf8").trim().split("\n").map((l) =>
+    JSON.parse(l)
+  );
+  deepEqual(audit.map((a) => a.body), t.server.requests.map((r) => r.body));
+  deepEqual(audit.map((a) => a.events), [500, 500, 200]);
+  equal(audit[0].endpoint_host, `127.0.0.1:${t.server.port}`);
+  const state = readState(t.home);
+  equal(state.last_flush?.outcome, "delivered");
+  equal(state.backoff, undefined);
+  await t.done();
+});
+
+Deno.test("400: the refused batch is set aside and counted, never retried, and the next batch still goes", async () => {
+  const t = await setup(
+    700,
+    (i) => i === 0 ? { status: 400, body: '{"error":"invalid"}' } : ACCEPTED,
+  );
+  const report = await t.flush();
+  equal(report.sent, 200);
+  equal(report.dropped.rejected, 500);
+  equal(report.kept, 0);
+  match(report.detail ?? "", /500 refused \(HTTP 400\)/);
+  const rejected = spoolLayout(t.home).rejected;
+  const aside = readdirSync(rejected).map((f) => readFileSync(join(rejected, f), "utf8"));
+  deepEqual(
+    aside.join("").trim().split("\n").map((l) => JSON.parse(l).event_id),
+    eventIdsOf(t.server.requests[0]),
+  );
+  equal(readState(t.home).dropped.rejected, 500);
+  equal((await t.flush()).outcome, "nothing");
+  equal(t.server.requests.length, 2);
+  await t.done();
+});
+
+Deno.test("413: a batch is cut in halves until the server takes it, and every event goes once", async () => {
+  const t = await setup(500, () => ACCEPTED);
+  t.server.reply = (r) => eventIdsOf(r).length > 100 ? { status: 413 } : ACCEPTED;
+  const report = await t.flush();
+  equal(report.outcome, "delivered");
+  equal(report.sent, 500);
+  deepEqual(deliveredIds(t.server).sort(), [...t.ids].sort());
+  ok(t.server.requests.filter((r) => r.status === 200).every((r) => eventIdsOf(r).length <= 100));
+  await t.done();
+});
+
+Deno.test("413 for a single event sets it aside instead of retrying it forever", async () => {
+  const t = await setup(3, () => ({ status: 413 }));
+  const report = await t.flush();
+  equal(report.dropped.rejected, 3);
+  equal(report.kept, 0);
+  equal(pendingEvents(t.home).length, 0);
+  await t.done();
+});
+
+Deno.test("429 with Retry-After keeps every event and backs off at least that long", async () => {
+  const t = await setup(10, () => ({ status: 429, headers: { "retry-after": "3600" } }));
+  const before = Date.now();
+  const report = await t.flush();
+  equal(report.outcome, "failed");
+  equal(report.kept, 10);
+  equal(report.detail, "HTTP 429 (retry after 3600 s)");
+  equal(pendingEvents(t.home).length, 10);
+  const state = readState(t.home);
+  equal(state.backoff?.failures, 1);
+  ok(Date.parse(state.backoff!.next_attempt_at) >= before + 3_600_000);
+  equal(report.nextAttemptAt, state.backoff?.next_attempt_at);
+  equal(existsSync(join(t.home, "audit.jsonl")), false);
+  const waiting = await t.flush({ background: true });
+  equal(waiting.outcome, "waiting");
+  equal(t.server.requests.length, 1);
+  await t.done();
+});
+
+Deno.test("500 keeps the batch and backs off; a flush by hand ignores the backoff and delivers", async () => {
+  const t = await setup(5, () => ({ status: 500 }));
+  const failed = await t.flush();
+  equal(failed.outcome, "failed");
+  equal(failed.detail, "HTTP 500");
+  const next = Date.parse(readState(t.home).backoff!.next_attempt_at);
+  ok(next >= Date.now() + 60_000 - 1_000);
+  t.server.reply = () => ACCEPTED;
+  const delivered = await t.flush();
+  equal(delivered.outcome, "delivered");
+  equal(readState(t.home).backoff, undefined);
+  deepEqual(deliveredIds(t.server).sort(), [...t.ids].sort());
+  await t.done();
+});
+
+Deno.test("a server that accepts and never answers: the request times out and the batch is kept", async () => {
+  const t = await setup(5, () => "hang");
+  const report = await t.flush({ timeoutMs: 300 });
+  equal(report.outcome, "failed");
+  equal(report.detail, "timeout after 0.3 s");
+  equal(report.kept, 5);
+  equal(pendingEvents(t.home).length, 5);
+  equal(t.server.requests.length, 1);
+  await t.done();
+});
+
+Deno.test("a server that resets the connection: the batch is kept as a network error", async () => {
+  const t = await setup(5, () => "reset");
+  const report = await t.flush();
+  equal(report.outcome, "failed");
+  match(report.detail ?? "", /^network error/);
+  equal(pendingEvents(t.home).length, 5);
+  equal(readState(t.home).backoff?.failures, 1);
+  await t.done();
+});
+
+Deno.test("a failure after a success keeps only what was not answered", async () => {
+  const t = await setup(700, (i) => i === 0 ? ACCEPTED : { status: 503 });
+  const report = await t.flush();
+  equal(report.outcome, "partial");
+  equal(report.sent, 500);
+  equal(report.kept, 200);
+  const left = pendingEvents(t.home).map((e) => e.eventId).sort();
+  deepEqual(left, eventIdsOf(t.server.requests[1]).sort());
+  await t.done();
+});
+
+Deno.test("expired events are dropped unsent and counted; fresh ones are sent", async () => {
+  const t = await setup(2, () => ACCEPTED);
+  const old = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 19) + "Z";
+  appendEvents(t.home, [eventLine(old), eventLine(old), eventLine(old)]);
+  const report = await t.flush();
+  equal(report.dropped.expired, 3);
+  equal(report.sent, 2);
+  deepEqual(deliveredIds(t.server).sort(), [...t.ids].sort());
+  equal(readState(t.home).dropped.expired, 3);
+  await t.done();
+});
+
+Deno.test("debug prints each batch as it would be sent and sends nothing", async () => {
+  const t = await setup(600, () => ACCEPTED);
+  const printed: string[] = [];
+  const report = await t.flush({ debug: true, onDebug: (text) => printed.push(text) });
+  equal(report.outcome, "debug");
+  equal(report.kept, 600);
+  equal(t.server.requests.length, 0);
+  equal(printed.length, 2);
+  match(
+    printed[0],
+    /batch 1 of 2 \(500 events\), not sent; it would be POST http:\/\/127\.0\.0\.1/,
+  );
+  const body = JSON.parse(printed[1].split("\n")[1]);
+  equal(body.events.length, 100);
+  equal(pendingEvents(t.home).length, 600);
+  equal(readState(t.home).backoff, undefined);
+  await t.done();
+});
+
+Deno.test("an opt-out during a flush stops it: no further batch is sent and nothing comes back", async () => {
+  const t = await setup(1_200, () => ACCEPTED);
+  t.server.reply = () => {
+    purgeSpool(t.home);
+    return ACCEPTED;
+  };
+  const report = await t.flush();
+  equal(t.server.requests.length, 1);
+  equal(report.sent, 500);
+  equal(report.kept, 0);
+  match(report.detail ?? "", /deleted \(an opt-out or a purge\) during the flush/);
+  equal(existsSync(spoolLayout(t.home).root), false);
+  equal(pendingEvents(t.home).length, 0);
+  await t.done();
+});
