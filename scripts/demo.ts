@@ -1,6 +1,10 @@
 /**
- * `npm start`: plays a JMo Security scan through the compiled binary in a
- * temporary home, then shows what the client recorded.
+ * `npm start`: the whole path of an event, on this machine alone. Starts the
+ * collector Worker on the real Workers runtime (D1 on disk), plays a JMo
+ * Security scan through the compiled binary in a temporary home, flushes it
+ * into the collector, plays five more installs' scans so the aggregates clear
+ * the 5-install floor, then shows what the collector holds and the
+ * maintainers' dashboard over it.
  *
  * @module
  */
@@ -9,78 +13,123 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+import { startCollector } from "../collector/local/mod.ts";
 
 const root = join(import.meta.dirname ?? ".", "..");
 const binary = join(root, "dist", "jmo-telemetry");
 
-/** A temporary install where the demo runs, so the user's own home is never touched. */
+/** Everything the demo writes lives here, so the user's own home is never touched. */
 const sandbox = mkdtempSync(join(tmpdir(), "jmo-demo-"));
-const env: Record<string, string> = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  HOME: sandbox,
-  DOCKER_CONTAINER: "0",
-  JMO_TELEMETRY_ENDPOINT: "http://127.0.0.1:9/v1/events",
-};
 
-function run(title: string, args: string[]): string {
-  const result = new Deno.Command(binary, { args, env, clearEnv: true, cwd: sandbox }).outputSync();
+type Env = Record<string, string>;
+
+function quoted(arg: string): string {
+  return arg.includes(" ") || arg.includes("{") ? `'${arg}'` : arg;
+}
+
+/** Runs the binary; with `title`, prints the command line and what it printed. */
+function run(env: Env, args: string[], title?: string): string {
+  const result = new Deno.Command(binary, { args, env, clearEnv: true, cwd: env.HOME })
+    .outputSync();
   const out = new TextDecoder().decode(result.stdout);
   const err = new TextDecoder().decode(result.stderr);
-  console.log(
-    `\n$ jmo-telemetry ${
-      args.map((a) => (a.includes(" ") || a.includes("{") ? `'${a}'` : a)).join(" ")
-    }   # ${title} (exit ${result.code})`,
-  );
-  if (err.trim()) console.log(err.trimEnd().split("\n").map((l) => `  stderr| ${l}`).join("\n"));
-  if (out.trim()) console.log(out.trimEnd());
-  if (result.code !== 0) throw new Error(`${args[0]} exited ${result.code}`);
+  if (title) {
+    console.log(
+      `\n$ jmo-telemetry ${args.map(quoted).join(" ")}   # ${title} (exit ${result.code})`,
+    );
+    if (err.trim()) console.log(err.trimEnd().split("\n").map((l) => `  stderr| ${l}`).join("\n"));
+    if (out.trim()) console.log(out.trimEnd());
+  }
+  if (result.code !== 0) throw new Error(`jmo-telemetry ${args[0]} exited ${result.code}: ${err}`);
   return out;
 }
 
-const scan = [
-  ["scan.started", {
-    profile: "balanced",
-    tools: ["trufflehog", "semgrep", "trivy"],
-    target_types: { repos: 3, images: 1, urls: 0, iac: 0, gitlab: 0, k8s: 0 },
-  }],
-  ["tool.failed", { tool: "trivy", failure_type: "timeout", exit_code: null, profile: "balanced" }],
-  ["scan.completed", {
-    profile: "balanced",
-    duration_seconds: 512,
-    tools_succeeded: 2,
-    tools_failed: 1,
-    total_findings: 37,
-  }],
-  ["report.generated", {
-    output_formats: ["json", "md", "html", "sarif"],
-    findings_bucket: "10-100",
-    suppressions_used: true,
-    compliance_enabled: true,
-  }],
-  ["wizard.completed", {
-    profile_selected: "balanced",
-    execution_mode: "native",
-    artifact_generated: "makefile",
-    duration_seconds: 120,
-  }],
-] as const;
+const PROFILES = ["balanced", "fast", "deep", "balanced", "slim", "fast"] as const;
 
-try {
-  console.log(`A JMo Security scan, played through ${binary}, in the temporary home ${sandbox}`);
-  for (const [event, metadata] of scan) {
-    run(`the host records ${event}`, [
-      "track",
-      event,
-      "--meta",
-      JSON.stringify(metadata),
-      "--tool-version",
-      "1.0.1",
-      "--python-version",
-      "3.11",
-    ]);
+/** The five events of one scan, varied a little per install. */
+function scanOf(install: number): [string, unknown][] {
+  const profile = PROFILES[install % PROFILES.length];
+  const failing = install % 2 === 0;
+  return [
+    ["scan.started", {
+      profile,
+      tools: ["trufflehog", "semgrep", "trivy"],
+      target_types: {
+        repos: 1 + install % 3,
+        images: install % 2,
+        urls: 0,
+        iac: 0,
+        gitlab: 0,
+        k8s: 0,
+      },
+    }],
+    ...(failing
+      ? [["tool.failed", { tool: "trivy", failure_type: "timeout", exit_code: null, profile }] as [
+        string,
+        unknown,
+      ]]
+      : []),
+    ["scan.completed", {
+      profile,
+      duration_seconds: 120 + install * 240,
+      tools_succeeded: failing ? 2 : 3,
+      tools_failed: failing ? 1 : 0,
+      total_findings: [0, 7, 37, 140, 1200, 12][install % 6],
+    }],
+    ["report.generated", {
+      output_formats: ["json", "md", "html", "sarif"],
+      findings_bucket: "10-100",
+      suppressions_used: install % 3 === 0,
+      compliance_enabled: true,
+    }],
+    ["wizard.completed", {
+      profile_selected: profile,
+      execution_mode: install % 2 ? "docker" : "native",
+      artifact_generated: "makefile",
+      duration_seconds: 120,
+    }],
+  ];
+}
+
+/** Plays one install's scan; the first install is shown command by command. */
+function playInstall(install: number, endpoint: string): void {
+  const env: Env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: join(sandbox, `install-${install}`),
+    DOCKER_CONTAINER: "0",
+    JMO_TELEMETRY_ENDPOINT: endpoint,
+  };
+  Deno.mkdirSync(env.HOME);
+  const shown = install === 0;
+  for (const [event, metadata] of scanOf(install)) {
+    const args = ["track", event, "--meta", JSON.stringify(metadata), "--tool-version", "1.0.1"];
+    run(
+      env,
+      [...args, "--python-version", install % 2 ? "3.12" : "3.11"],
+      shown ? `the host records ${event}` : undefined,
+    );
   }
-  run("what this install would send", ["show"]);
-  run("the client's state", ["status"]);
+  if (shown) run(env, ["show"], "what this install would send");
+  run(env, ["flush"], shown ? "deliver the spool into the local collector" : undefined);
+  if (shown) run(env, ["status"], "the client's state after delivery");
+}
+
+const collector = await startCollector({ dataDir: join(sandbox, "collector-d1") });
+try {
+  console.log(`The collector Worker runs on workerd at ${collector.url} (D1 in ${sandbox}).`);
+  console.log(`A JMo Security scan, played through ${binary}:`);
+  playInstall(0, collector.eventsUrl);
+  for (let install = 1; install < 6; install++) playInstall(install, collector.eventsUrl);
+  console.log("\nFive more installs scanned and flushed. What the collector serves publicly:");
+  console.log("\n$ curl " + `${collector.url}/v1/stats`);
+  console.log(JSON.stringify(await (await fetch(`${collector.url}/v1/stats`)).json(), null, 2));
+  const maintainer: Env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: sandbox,
+    JMO_TELEMETRY_ADMIN_TOKEN: collector.adminToken,
+  };
+  run(maintainer, ["view", "--source", collector.url], "the maintainers' dashboard");
 } finally {
+  await collector.stop();
   rmSync(sandbox, { recursive: true, force: true });
 }

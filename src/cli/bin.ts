@@ -10,10 +10,8 @@ import process from "node:process";
 import { isOptedOutTrack } from "./opted_out_track.ts";
 
 const argv = process.argv.slice(2);
-if (!isOptedOutTrack(argv, process.env, homedir())) {
-  import("./run_cli.ts")
-    .then(({ runCli }) => runCli(argv))
-    .then((code) => {
-      process.exitCode = code;
-    });
-}
+isOptedOutTrack(argv, process.env, homedir()).then(async (optedOut) => {
+  if (optedOut) return;
+  const { runCli } = await import("./run_cli.ts");
+  process.exitCode = await runCli(argv);
+});

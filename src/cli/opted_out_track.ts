@@ -1,6 +1,7 @@
 /**
  * The fast path of an opted-out `track`: decided from the environment alone,
- * before the rest of the CLI is even loaded.
+ * before the rest of the CLI is even loaded, and loading the spool's file
+ * code only when there is a spool to delete.
  *
  * @module
  */
@@ -8,24 +9,27 @@
 import { decideFromEnvironment } from "../consent/decide_consent.ts";
 import type { Environment } from "../settings/environment.ts";
 import { resolveSettings } from "../settings/resolve_settings.ts";
-import { purgeSpool } from "../spool/purge_spool.ts";
+import { pathExists } from "./path_exists.ts";
 
 /**
  * When the environment alone turns telemetry off (`JMO_TELEMETRY_DISABLE`,
- * `DO_NOT_TRACK`, CI), deletes any spooled events and returns true: the
+ * `DO_NOT_TRACK`, CI), deletes any spooled events and resolves to true: the
  * caller does nothing more. A read-only or missing home is no error here.
  *
  * @example
  * ```ts
  * import { purgeIfOptedOut } from "./opted_out_track.ts";
- * purgeIfOptedOut({ DO_NOT_TRACK: "1", HOME: "/tmp" }, "/tmp"); // true
+ * await purgeIfOptedOut({ DO_NOT_TRACK: "1", HOME: "/tmp" }, "/tmp"); // true
  * ```
  */
-export function purgeIfOptedOut(env: Environment, homedir: string): boolean {
+export async function purgeIfOptedOut(env: Environment, homedir: string): Promise<boolean> {
   if (decideFromEnvironment(env) === undefined) return false;
-  try {
-    purgeSpool(resolveSettings(env, { homedir, cwd: ".", dockerenv: false }).home);
-  } catch { /* nothing to delete on a read-only or missing home */ }
+  const { home } = resolveSettings(env, { homedir, cwd: ".", dockerenv: false });
+  if (await pathExists(`${home}/spool`)) {
+    try {
+      (await import("../spool/purge_spool.ts")).purgeSpool(home);
+    } catch { /* nothing to delete on a read-only home */ }
+  }
   return true;
 }
 
@@ -36,11 +40,17 @@ export function purgeIfOptedOut(env: Environment, homedir: string): boolean {
  * @example
  * ```ts
  * import { isOptedOutTrack } from "./opted_out_track.ts";
- * isOptedOutTrack(["track", "scan.started"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // true
- * isOptedOutTrack(["track", "--help"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // false
+ * await isOptedOutTrack(["track", "scan.started"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // true
+ * await isOptedOutTrack(["track", "--help"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // false
  * ```
  */
-export function isOptedOutTrack(argv: string[], env: Environment, homedir: string): boolean {
-  if (argv[0] !== "track" || argv.includes("--help") || argv.includes("-h")) return false;
+export function isOptedOutTrack(
+  argv: string[],
+  env: Environment,
+  homedir: string,
+): Promise<boolean> {
+  if (argv[0] !== "track" || argv.includes("--help") || argv.includes("-h")) {
+    return Promise.resolve(false);
+  }
   return purgeIfOptedOut(env, homedir);
 }

@@ -51,4 +51,12 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "delete every pending event unsent",
     load: async () => (await import("./commands/purge.ts")).purgeCommand,
   },
+  view: {
+    summary: "the maintainers' dashboard over collected events (--raw, --export csv)",
+    load: async () => (await import("./commands/view.ts")).viewCommand,
+  },
+  report: {
+    summary: "write the quarterly transparency report (Markdown or HTML)",
+    load: async () => (await import("./commands/report.ts")).reportCommand,
+  },
 };

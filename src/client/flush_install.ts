@@ -8,8 +8,8 @@
 import process from "node:process";
 import { pendingEvents, processIsAlive } from "../spool/mod.ts";
 import {
+  combineFlushReports,
   emptyFlushReport,
-  flusherRunning,
   type FlushReport,
   flushSpool,
 } from "../transport/mod.ts";
@@ -51,8 +51,7 @@ export async function flushInstall(
   }
   const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
   const background = request.background ?? false;
-  if (!background) await waitForRunningFlusher(settings.home, Date.now() + 4 * timeoutMs);
-  const report = await flushSpool({
+  const options = {
     home: settings.home,
     transport: settings.transport,
     timeoutMs,
@@ -61,29 +60,29 @@ export async function flushInstall(
     background,
     now: core.now,
     random: Math.random,
-    fetch: request.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: request.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
     isAlive: processIsAlive,
     pid: process.pid,
     onDebug: request.onDebug,
-  });
+  };
+  let report = await flushSpool(options);
   if (background || report.outcome === "debug") return report;
-  // Events a flusher still running holds are pending too: say so, never "nothing".
-  const held = pendingEvents(settings.home).length - report.kept;
-  if (held <= 0) return report;
+  // Events that another flush still holds are pending too: a flush by hand
+  // lets that flush end, sends what it left, and never reports "nothing".
+  const held = () => pendingEvents(settings.home).length - report.kept;
+  if (held() > 0) {
+    const deadline = Date.now() + 4 * timeoutMs;
+    while (held() > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    report = combineFlushReports(report, await flushSpool(options));
+  }
+  const stillHeld = held();
+  if (stillHeld <= 0) return report;
   return {
     ...report,
     outcome: report.outcome === "nothing" ? "waiting" : report.outcome,
-    kept: report.kept + held,
-    detail: report.detail ?? `${held} held by a background flush still running`,
+    kept: report.kept + stillHeld,
+    detail: report.detail ?? `${stillHeld} held by another flush still running`,
   };
-}
-
-/**
- * A flush by hand first lets a background flush that is running finish, so
- * that it reports on everything pending rather than on what was left.
- */
-async function waitForRunningFlusher(home: string, deadlineMs: number): Promise<void> {
-  while (flusherRunning(home, Date.now(), processIsAlive) && Date.now() < deadlineMs) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

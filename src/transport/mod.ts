@@ -24,6 +24,7 @@ export {
   nextBackoff,
 } from "./backoff.ts";
 export { chooseTransport, describeTransport } from "./choose_transport.ts";
+export { combineFlushReports } from "./combine_flush_reports.ts";
 export type { Transport, TransportTarget } from "./choose_transport.ts";
 export { classifyFailure, classifyResponse, parseRetryAfter } from "./classify_response.ts";
 export type { TransportKind, Verdict } from "./classify_response.ts";

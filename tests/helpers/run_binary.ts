@@ -7,6 +7,7 @@
 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { processesWithEnv, waitUntil } from "./background_processes.ts";
 
 /** The repository root. */
 export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url));
@@ -119,7 +120,11 @@ export async function makeSandbox(): Promise<Sandbox> {
         cwd: options.cwd ?? cwd,
         stdin: options.stdin,
       }),
-    remove: () => Deno.remove(root, { recursive: true }),
+    // A background flush that a `track` started may still be writing there.
+    remove: async () => {
+      await waitUntil(() => processesWithEnv("HOME", home).length === 0, `the flushes in ${home}`);
+      await Deno.remove(root, { recursive: true });
+    },
   };
 }
 

@@ -79,7 +79,7 @@ export const trackCommand: Command = {
     if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
       throw new UsageError(`--mode must be one of ${MODES.join(", ")}`, HELP);
     }
-    if (purgeIfOptedOut(context.env, context.homedir)) return 0;
+    if (await purgeIfOptedOut(context.env, context.homedir)) return 0;
     const metadataText = await readMetadata(flags, context);
     const { recordTrackedEvent } = await import("../record_tracked_event.ts");
     const recorded = recordTrackedEvent({

@@ -1,0 +1,37 @@
+/**
+ * The test suite's system packages: Debian's `chromium` (the HTML report is
+ * rendered in it) and `ruby` (`ruby -c` checks the Homebrew formula). The
+ * test task runs this first; it installs what is missing with apt-get when it
+ * can, and otherwise says what to install.
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import process from "node:process";
+
+/** Each package the suite needs, by the executable it provides. */
+const PACKAGES: Record<string, string> = { chromium: "/usr/bin/chromium", ruby: "/usr/bin/ruby" };
+
+function apt(args: string[]): boolean {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const out = new Deno.Command("apt-get", { args, env, stdout: "null", stderr: "inherit" })
+    .outputSync();
+  return out.success;
+}
+
+const missing = Object.keys(PACKAGES).filter((name) => !existsSync(PACKAGES[name]));
+if (missing.length > 0) {
+  const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canInstall) {
+    console.error(
+      `The tests need Debian's ${missing.join(" and ")}: apt-get install ${missing.join(" ")}`,
+    );
+    Deno.exit(1);
+  }
+  console.error(`Installing ${missing.join(", ")} for the tests (apt-get)...`);
+  if (!apt(["update", "-qq"]) || !apt(["install", "-y", "-qq", ...missing])) {
+    console.error(`apt-get could not install ${missing.join(" ")}; install them and run again.`);
+    Deno.exit(1);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Every aggregate the dashboard and the report show, from one pass over the
+ * selected events.
+ *
+ * @module
+ */
+
+import {
+  DURATION_BUCKETS,
+  EVENT_NAMES,
+  FINDINGS_BUCKETS,
+  MODES,
+  PLATFORMS,
+  PROFILES,
+  TARGET_TYPES,
+} from "../events/mod.ts";
+import type { CollectedEvent } from "./collected_event.ts";
+import { type Count, countValues } from "./count_values.ts";
+import { toolFailureRates, type ToolFailures } from "./tool_failure_rates.ts";
+
+/** The label of an optional field that an event left out. */
+export const NOT_GIVEN = "not given";
+
+/** What the selected events add up to. */
+export interface Summary {
+  /** Distinct valid events. */
+  events: number;
+  /** Distinct `anonymous_id`s. */
+  uniqueInstalls: number;
+  /** Distinct `anonymous_id`s that recorded at least one `scan.started`. */
+  activeInstalls: number;
+  scansStarted: number;
+  scansCompleted: number;
+  wizardRuns: number;
+  toolFailures: number;
+  /** Earliest and latest `timestamp`, or `null` when there is no event. */
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  /** Events of each of the five types. */
+  byType: Count[];
+  /** Installs by platform, each install counted once, by its latest event. */
+  platforms: Count[];
+  /** Installs by Python version, by their latest event. */
+  pythonVersions: Count[];
+  /** Installs by host tool version, by their latest event. */
+  versions: Count[];
+  /** `scan.started` events by profile. */
+  profiles: Count[];
+  /** `scan.started` events by execution mode. */
+  modes: Count[];
+  /** `scan.started` events listing each tool. */
+  tools: Count[];
+  /** Tools with their runs, failures and failure rate. */
+  failures: ToolFailures[];
+  /** `scan.completed` events by duration bucket, in bucket order. */
+  durations: Count[];
+  /** `scan.completed` events by findings bucket, in bucket order. */
+  findings: Count[];
+  /** Sum of each `scan.started` target count. */
+  targetTypes: Count[];
+  /** The latest events, newest first (at most 10). */
+  latest: CollectedEvent[];
+}
+
+/** How many of the newest events the summary keeps. */
+export const LATEST_EVENTS = 10;
+
+function byTimestamp(a: CollectedEvent, b: CollectedEvent): number {
+  return a.envelope.timestamp.localeCompare(b.envelope.timestamp);
+}
+
+/**
+ * Summarises events (already deduplicated and selected).
+ *
+ * @example
+ * ```ts
+ * import { summarizeEvents } from "./summarize_events.ts";
+ * const s = summarizeEvents([]);
+ * s.events; // 0
+ * s.byType.length; // 5
+ * ```
+ */
+export function summarizeEvents(events: readonly CollectedEvent[]): Summary {
+  const ordered = [...events].sort(byTimestamp);
+  const latestOfInstall = new Map<string, CollectedEvent>();
+  for (const e of ordered) latestOfInstall.set(e.envelope.anonymous_id.toLowerCase(), e);
+  const installs = [...latestOfInstall.values()].map((e) => e.envelope);
+  const started = ordered.flatMap((e) => e.envelope.event === "scan.started" ? [e.envelope] : []);
+  const completed = ordered.flatMap((e) =>
+    e.envelope.event === "scan.completed" ? [e.envelope] : []
+  );
+  const byType = countValues(ordered.map((e) => e.envelope.event), {
+    known: EVENT_NAMES,
+    keepOrder: true,
+  });
+  const countOf = (name: string) => byType.find((c) => c.key === name)?.count ?? 0;
+  return {
+    events: ordered.length,
+    uniqueInstalls: latestOfInstall.size,
+    activeInstalls: new Set(started.map((e) => e.anonymous_id.toLowerCase())).size,
+    scansStarted: countOf("scan.started"),
+    scansCompleted: countOf("scan.completed"),
+    wizardRuns: countOf("wizard.completed"),
+    toolFailures: countOf("tool.failed"),
+    firstTimestamp: ordered[0]?.envelope.timestamp ?? null,
+    lastTimestamp: ordered.at(-1)?.envelope.timestamp ?? null,
+    byType,
+    platforms: countValues(installs.map((e) => e.platform), { known: PLATFORMS }),
+    pythonVersions: countValues(installs.map((e) => e.python_version ?? NOT_GIVEN)),
+    versions: countValues(installs.map((e) => e.version)),
+    profiles: countValues(started.map((e) => e.metadata.profile), { known: PROFILES }),
+    modes: countValues(started.map((e) => e.metadata.mode), { known: MODES }),
+    tools: countValues(started.flatMap((e) => [...new Set(e.metadata.tools)])),
+    failures: toolFailureRates(ordered),
+    durations: countValues(completed.map((e) => e.metadata.duration_bucket), {
+      known: DURATION_BUCKETS,
+      keepOrder: true,
+    }),
+    findings: countValues(completed.map((e) => e.metadata.total_findings_bucket ?? NOT_GIVEN), {
+      known: [...FINDINGS_BUCKETS, NOT_GIVEN],
+      keepOrder: true,
+    }),
+    targetTypes: TARGET_TYPES.map((key) => ({
+      key,
+      count: started.reduce((sum, e) => sum + e.metadata.target_types[key], 0),
+    })),
+    latest: ordered.slice(-LATEST_EVENTS).reverse(),
+  };
+}

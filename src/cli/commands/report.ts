@@ -1,0 +1,75 @@
+/**
+ * `jmo-telemetry report`: the quarterly transparency report.
+ *
+ * @module
+ */
+
+import {
+  buildQuarterReport,
+  parseQuarter,
+  renderReportHtml,
+  renderReportMarkdown,
+} from "../../analytics/mod.ts";
+import type { Command } from "../command.ts";
+import { UsageError } from "../errors.ts";
+import { parseArgs } from "../parse_args.ts";
+import { readCollection, SOURCE_HELP, writeOutput } from "./view.ts";
+
+const HELP =
+  `Usage: jmo-telemetry report --quarter YYYY-QN [--source SOURCE] [--format md|html] [--output FILE]
+
+Writes the quarterly transparency report: reporting period, total scans,
+active installs (that ran a scan), unique installs, platform, profile and
+execution mode splits, top insights (the worst tool failure rate, the change
+against the previous quarter) and the privacy statement. Only events whose
+own timestamp falls inside the quarter count; quarters are in UTC
+(Q1 = January 1, 00:00:00 to March 31, 23:59:59).
+
+Options:
+  --quarter YYYY-QN  the quarter, as 2026-Q1
+  --source SOURCE    where to read events (below)
+  --format md|html   Markdown (default), or one self-contained HTML page with
+                     inline SVG charts (no script, nothing loaded from elsewhere)
+  --output FILE      write the report to FILE, not standard output
+  -h, --help         show this help
+
+${SOURCE_HELP}`;
+
+/** The `report` command. */
+export const reportCommand: Command = {
+  name: "report",
+  summary: "write the quarterly transparency report (Markdown or HTML)",
+  help: HELP,
+  async run(args, context) {
+    const { flags, help } = parseArgs(args, {
+      quarter: { type: "string" },
+      source: { type: "string" },
+      format: { type: "string" },
+      output: { type: "string" },
+    }, { help: HELP });
+    if (help) {
+      context.stdout(HELP);
+      return 0;
+    }
+    if (flags.quarter === undefined) throw new UsageError("missing --quarter YYYY-QN", HELP);
+    const quarter = parseQuarter(flags.quarter);
+    if (quarter === undefined) {
+      throw new UsageError(
+        `--quarter '${flags.quarter}' is not a quarter: give it as 2026-Q1`,
+        HELP,
+      );
+    }
+    const format = flags.format ?? "md";
+    if (format !== "md" && format !== "html") {
+      throw new UsageError(`--format takes md or html, not '${format}'`, HELP);
+    }
+    const { collection } = await readCollection(flags.source, context, "report");
+    const report = buildQuarterReport(collection, quarter);
+    writeOutput(
+      flags.output,
+      format === "html" ? renderReportHtml(report) : renderReportMarkdown(report),
+      context,
+    );
+    return 0;
+  },
+};
