@@ -1,6 +1,7 @@
 /**
  * The test suite's system packages: Debian's `chromium` (the HTML report is
- * rendered in it) and `ruby` (`ruby -c` checks the Homebrew formula). The
+ * rendered in it), `ruby` (`ruby -c` checks the Homebrew formula) and `file`
+ * (it names each cross-compiled binary's executable format). The
  * test task runs this first; it installs what is missing with apt-get when it
  * can, and otherwise says what to install.
  *
@@ -11,7 +12,11 @@ import { existsSync } from "node:fs";
 import process from "node:process";
 
 /** Each package the suite needs, by the executable it provides. */
-const PACKAGES: Record<string, string> = { chromium: "/usr/bin/chromium", ruby: "/usr/bin/ruby" };
+const PACKAGES: Record<string, string> = {
+  chromium: "/usr/bin/chromium",
+  ruby: "/usr/bin/ruby",
+  file: "/usr/bin/file",
+};
 
 function apt(args: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };

@@ -61,7 +61,8 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Reco
 }
 
 /**
- * Runs the binary and collects its exit code and output.
+ * Runs the binary (or `options.binary`, another build of it) and collects
+ * its exit code and output.
  *
  * @example
  * ```ts
@@ -71,9 +72,9 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Reco
  */
 export async function runBinary(
   args: string[],
-  options: { env: Record<string, string>; cwd: string; stdin?: string },
+  options: { env: Record<string, string>; cwd: string; stdin?: string; binary?: string },
 ): Promise<RunResult> {
-  const child = new Deno.Command(BINARY, {
+  const child = new Deno.Command(options.binary ?? BINARY, {
     args,
     env: options.env,
     clearEnv: true,

@@ -1,0 +1,309 @@
+/**
+ * `deno task build:npm`: builds the npm package in `npm/` (what dnt would do),
+ * then runs the package's tests against it under Node.
+ *
+ * The sources are compiled with the TypeScript compiler to ESM and `.d.ts`
+ * under `npm/esm/`, mirroring `src/`. Two Node-only entry points are added
+ * in `npm/esm/node/`: the library (`mod.js`) and the bin (`bin.js`, with a
+ * `#!/usr/bin/env node` shebang). Both first import `use_env_proxy.js`,
+ * because Node's built-in fetch ignores `HTTPS_PROXY`, `HTTP_PROXY` and
+ * `NO_PROXY`: it installs undici's `EnvHttpProxyAgent` as the global
+ * dispatcher, which Node's fetch uses. The shared sources stay
+ * runtime-neutral.
+ *
+ * @module
+ */
+
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import process from "node:process";
+
+const ROOT = import.meta.dirname ?? ".";
+const BIN_NAME = "jmo-telemetry";
+
+/** The package's `package.json`. */
+export interface NpmManifest {
+  name: string;
+  version: string;
+  description: string;
+  license: string;
+  type: "module";
+  exports: Record<string, string | { types: string; default: string }>;
+  types: string;
+  bin: Record<string, string>;
+  files: string[];
+  dependencies: Record<string, string>;
+  engines: { node: string };
+}
+
+/** What the build reads from the repository. */
+export interface ManifestInputs {
+  /** `deno.json`: name, version, license and the import map. */
+  denoJson: { version: string; license: string; imports: Record<string, string> };
+  /** The bare specifiers the emitted sources import (besides `node:` built-ins). */
+  bareImports: readonly string[];
+  /** The undici range the Node entry points need (from the workspace's `package.json`). */
+  undiciRange: string;
+  /** The oldest Node that undici supports (its `engines.node`). */
+  nodeEngine: string;
+}
+
+/**
+ * Splits an import-map target `npm:name@range` into name and range.
+ *
+ * @example
+ * ```ts
+ * import { npmTarget } from "./build_npm.ts";
+ * npmTarget("npm:zod@^4.6.7"); // { name: "zod", range: "^4.6.7" }
+ * ```
+ */
+export function npmTarget(target: string): { name: string; range: string } | undefined {
+  const match = /^npm:((?:@[^/@]+\/)?[^/@]+)@(.+)$/.exec(target);
+  return match ? { name: match[1], range: match[2] } : undefined;
+}
+
+/**
+ * The package's `package.json`: version and license from `deno.json`,
+ * dependencies from the import map (only what the sources import) plus
+ * undici, `exports` with `types` first, the bin, and the Node engine.
+ *
+ * @example
+ * ```ts
+ * import { npmManifest } from "./build_npm.ts";
+ * const manifest = npmManifest({
+ *   denoJson: { version: "0.1.0", license: "MIT", imports: { zod: "npm:zod@^4.6.7" } },
+ *   bareImports: ["zod"],
+ *   undiciRange: "^7.30.2",
+ *   nodeEngine: ">=20.18.1",
+ * });
+ * manifest.dependencies; // { undici: "^7.30.2", zod: "^4.6.7" }
+ * ```
+ */
+export function npmManifest(inputs: ManifestInputs): NpmManifest {
+  const dependencies: Record<string, string> = { undici: inputs.undiciRange };
+  for (const specifier of inputs.bareImports) {
+    const target = inputs.denoJson.imports[specifier];
+    const npm = target === undefined ? undefined : npmTarget(target);
+    if (npm === undefined) {
+      throw new Error(
+        `the sources import '${specifier}', which the deno.json import map does not map to an ` +
+          `npm package: add it there as "npm:<name>@<range>"`,
+      );
+    }
+    dependencies[npm.name] = npm.range;
+  }
+  return {
+    name: BIN_NAME,
+    version: inputs.denoJson.version,
+    description: "Privacy-first, offline-tolerant usage telemetry for command-line tools",
+    license: inputs.denoJson.license,
+    type: "module",
+    exports: {
+      ".": { types: "./esm/node/mod.d.ts", default: "./esm/node/mod.js" },
+      "./package.json": "./package.json",
+    },
+    types: "./esm/node/mod.d.ts",
+    bin: { [BIN_NAME]: "esm/node/bin.js" },
+    files: ["esm/", "README.md", "LICENSE"],
+    dependencies: Object.fromEntries(Object.entries(dependencies).sort()),
+    engines: { node: inputs.nodeEngine },
+  };
+}
+
+/**
+ * The bare specifiers (not relative, not `node:`) that an emitted ES module
+ * imports in its `import`/`export` statements, dynamic imports included.
+ * Comments are not statements: their examples are ignored.
+ *
+ * @example
+ * ```ts
+ * import { bareImportsOf } from "./build_npm.ts";
+ * bareImportsOf('import { parse } from "yaml";\nimport x from "./x.js";'); // ["yaml"]
+ * ```
+ */
+export function bareImportsOf(javascript: string): string[] {
+  const statements =
+    /^\s*(?:(?:import|export)\b[^;]*?\bfrom\s*|import\s*\(\s*|import\s+)["']([^"']+)["']/gm;
+  const found = [...javascript.matchAll(statements)].map((m) => m[1]);
+  return found.filter((s) => !s.startsWith(".") && !s.startsWith("node:"));
+}
+
+/**
+ * Rewrites the relative `.ts` specifiers the compiler leaves in declaration
+ * files to `.js`, so that the `.d.ts` files resolve under Node's resolution.
+ *
+ * @example
+ * ```ts
+ * import { rewriteDeclarationImports } from "./build_npm.ts";
+ * rewriteDeclarationImports('export { a } from "./a.ts";'); // 'export { a } from "./a.js";'
+ * ```
+ */
+export function rewriteDeclarationImports(declaration: string): string {
+  return declaration.replace(
+    /((?:from|import)\s*\(?\s*)(["'])(\.{1,2}\/[^"']*)\.ts\2/g,
+    "$1$2$3.js$2",
+  );
+}
+
+/** The Node-only modules of `esm/node/`, by file name. */
+export const NODE_ENTRY_FILES: Readonly<Record<string, string>> = {
+  "use_env_proxy.js":
+    `// Node's built-in fetch ignores HTTPS_PROXY, HTTP_PROXY and NO_PROXY. undici's
+// EnvHttpProxyAgent honours them, and setGlobalDispatcher makes it the dispatcher
+// of the global fetch. Plain http:// requests go to the proxy in absolute form, as
+// curl sends them; https:// ones through a CONNECT tunnel. undici loads only when
+// a proxy is set.
+import process from "node:process";
+
+const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+if (PROXY_VARIABLES.some((name) => process.env[name])) {
+  const { EnvHttpProxyAgent, setGlobalDispatcher } = await import("undici");
+  setGlobalDispatcher(new EnvHttpProxyAgent({ proxyTunnel: false }));
+}
+`,
+  "use_env_proxy.d.ts": "export {};\n",
+  "mod.js": 'import "./use_env_proxy.js";\nexport * from "../mod.js";\n',
+  "mod.d.ts": 'export * from "../mod.js";\n',
+  "bin.js": '#!/usr/bin/env node\nimport "./use_env_proxy.js";\nimport "../cli/bin.js";\n',
+};
+
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
+  const result = spawnSync(command, args, { encoding: "utf8", ...options });
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stdout ?? ""}${
+        result.stderr ?? ""
+      }`,
+    );
+  }
+  return String(result.stdout ?? "");
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, "utf8")) as T;
+}
+
+/**
+ * Builds the npm package into `outDir` (emptied first): ESM and `.d.ts` of
+ * `src/`, the Node entry points, `package.json`, README and LICENSE.
+ *
+ * @example
+ * ```ts
+ * import { buildNpmPackage } from "./build_npm.ts";
+ * const manifest = buildNpmPackage("npm");
+ * manifest.version; // deno.json's version
+ * ```
+ */
+export function buildNpmPackage(outDir: string): NpmManifest {
+  const esm = join(outDir, "esm");
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(esm, { recursive: true });
+  const configDir = mkdtempSync(join(tmpdir(), "jmo-npm-tsconfig-"));
+  try {
+    const tsconfig = join(configDir, "tsconfig.json");
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          lib: ["ES2022", "DOM"],
+          types: ["node"],
+          typeRoots: [join(ROOT, "node_modules", "@types")],
+          strict: true,
+          skipLibCheck: true,
+          declaration: true,
+          rewriteRelativeImportExtensions: true,
+          rootDir: join(ROOT, "src"),
+          outDir: esm,
+        },
+        files: [join(ROOT, "src", "mod.ts"), join(ROOT, "src", "cli", "bin.ts")],
+      }),
+    );
+    run(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", tsconfig], { cwd: ROOT });
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
+  const bareImports = new Set<string>();
+  for (const file of filesUnder(esm)) {
+    const text = readFileSync(file, "utf8");
+    if (file.endsWith(".d.ts")) writeFileSync(file, rewriteDeclarationImports(text));
+    else for (const specifier of bareImportsOf(text)) bareImports.add(specifier);
+  }
+  mkdirSync(join(esm, "node"));
+  for (const [name, text] of Object.entries(NODE_ENTRY_FILES)) {
+    writeFileSync(join(esm, "node", name), text);
+  }
+  chmodSync(join(esm, "node", "bin.js"), 0o755);
+  const workspace = readJson<{ dependencies: Record<string, string> }>(join(ROOT, "package.json"));
+  const undici = readJson<{ engines: { node: string } }>(
+    join(ROOT, "node_modules", "undici", "package.json"),
+  );
+  const manifest = npmManifest({
+    denoJson: readJson(join(ROOT, "deno.json")),
+    bareImports: [...bareImports].sort(),
+    undiciRange: workspace.dependencies.undici,
+    nodeEngine: undici.engines.node,
+  });
+  writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+  copyFileSync(join(ROOT, "README.md"), join(outDir, "README.md"));
+  copyFileSync(join(ROOT, "LICENSE"), join(outDir, "LICENSE"));
+  return manifest;
+}
+
+/**
+ * Packs the package with `npm pack` and installs the tarball into
+ * `scratchDir` (a fresh project), as a user would.
+ *
+ * @example
+ * ```ts
+ * import { packAndInstall } from "./build_npm.ts";
+ * const tarball = packAndInstall("npm", "/tmp/scratch");
+ * // /tmp/scratch/node_modules/.bin/jmo-telemetry now exists
+ * ```
+ */
+export function packAndInstall(packageDir: string, scratchDir: string): string {
+  mkdirSync(scratchDir, { recursive: true });
+  const packed = JSON.parse(
+    run("npm", ["pack", "--json", "--pack-destination", scratchDir], { cwd: packageDir }),
+  ) as { filename: string }[];
+  const tarball = join(scratchDir, packed[0].filename);
+  writeFileSync(
+    join(scratchDir, "package.json"),
+    JSON.stringify({ name: "scratch", private: true, type: "module" }) + "\n",
+  );
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
+    cwd: scratchDir,
+  });
+  return tarball;
+}
+
+if (import.meta.main) {
+  const outDir = join(ROOT, "npm");
+  const manifest = buildNpmPackage(outDir);
+  console.log(`built ${relative(process.cwd(), outDir)}/ (${manifest.name}@${manifest.version})`);
+  const tests = spawnSync(
+    join(ROOT, "node_modules", "deno", "deno"),
+    ["test", "-A", join(ROOT, "tests", "distribution", "npm_package.test.ts")],
+    { stdio: "inherit", env: { ...process.env, JMO_NPM_PACKAGE_DIR: outDir } },
+  );
+  process.exitCode = tests.status ?? 1;
+}

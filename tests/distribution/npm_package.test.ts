@@ -1,0 +1,250 @@
+import { deepEqual, equal, match, notEqual, ok } from "node:assert/strict";
+import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildNpmPackage, type NpmManifest, packAndInstall } from "../../build_npm.ts";
+import { startTestProxy, type TestProxy } from "../helpers/http_proxy.ts";
+import { makeSandbox, ROOT, runBinary, type Sandbox, trackArgs } from "../helpers/run_binary.ts";
+import { spoolEvents } from "../helpers/spool_events.ts";
+import {
+  ACCEPTED,
+  deliveredIds,
+  startTestServer,
+  type TestServer,
+} from "../helpers/test_server.ts";
+
+// The expensive part, once for the file: build the package (or take the one
+// `deno task build:npm` just built), pack it and install the tarball into a
+// scratch project, as a user would.
+const scratch = Deno.makeTempDirSync({ prefix: "jmo-npm-" });
+addEventListener("unload", () => Deno.removeSync(scratch, { recursive: true }));
+const packageDir = Deno.env.get("JMO_NPM_PACKAGE_DIR") ?? join(scratch, "package");
+if (!Deno.env.get("JMO_NPM_PACKAGE_DIR")) buildNpmPackage(packageDir);
+const project = join(scratch, "project");
+const tarball = packAndInstall(packageDir, project);
+const BIN = join(project, "node_modules", ".bin", "jmo-telemetry");
+const NODE = new Deno.Command("sh", { args: ["-c", "command -v node"] }).outputSync();
+const NODE_PATH = new TextDecoder().decode(NODE.stdout).trim();
+copyFileSync(
+  join(ROOT, "tests", "distribution", "node", "use_library.mjs"),
+  join(project, "app.mjs"),
+);
+
+/** A host name that never resolves: only the proxy can reach the collector behind it. */
+const UNRESOLVABLE = "collector.test";
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, "utf8")) as T;
+}
+
+interface LibraryRun {
+  version: string;
+  completed: { recorded: boolean; envelope: { metadata: Record<string, unknown> } };
+  failed: { recorded: boolean; envelope: { event_id: string } };
+  refused: string;
+  before: { enabled: boolean; pending: { events: number } };
+  flushed: { outcome: string; sent: number; kept: number };
+  after: { pending: { events: number }; last_flush: unknown };
+}
+
+async function runLibrary(home: string, env: Record<string, string>): Promise<LibraryRun> {
+  const box = await makeSandbox();
+  const r = await runBinary(["app.mjs"], {
+    binary: NODE_PATH,
+    env: box.env({ HOME: home, ...env }),
+    cwd: project,
+  });
+  await box.remove();
+  equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+Deno.test("package.json: deno.json's version, exports with types first, bin, import-map dependencies plus undici, Node >= 20", () => {
+  const manifest = readJson<NpmManifest>(
+    join(project, "node_modules", "jmo-telemetry", "package.json"),
+  );
+  const denoJson = readJson<{ version: string; imports: Record<string, string> }>(
+    join(ROOT, "deno.json"),
+  );
+  equal(manifest.name, "jmo-telemetry");
+  equal(manifest.version, denoJson.version);
+  equal(manifest.type, "module");
+  const main = manifest.exports["."] as Record<string, string>;
+  deepEqual(Object.keys(main), ["types", "default"]);
+  equal(manifest.bin["jmo-telemetry"], "esm/node/bin.js");
+  deepEqual(Object.keys(manifest.dependencies), ["undici", "yaml", "zod"]);
+  equal(`npm:yaml@${manifest.dependencies.yaml}`, denoJson.imports.yaml);
+  equal(`npm:zod@${manifest.dependencies.zod}`, denoJson.imports.zod);
+  match(manifest.engines.node, /^>=20(\.|$)/);
+});
+
+Deno.test("the tarball holds ESM, .d.ts, an executable bin with a node shebang, README and LICENSE, and no TypeScript source", () => {
+  const listing = new Deno.Command("tar", { args: ["tzf", tarball] }).outputSync();
+  const files = new TextDecoder().decode(listing.stdout).trim().split("\n");
+  for (
+    const file of [
+      "package/package.json",
+      "package/README.md",
+      "package/LICENSE",
+      "package/esm/mod.js",
+      "package/esm/mod.d.ts",
+      "package/esm/cli/bin.js",
+      "package/esm/node/mod.js",
+      "package/esm/node/mod.d.ts",
+      "package/esm/node/bin.js",
+      "package/esm/node/use_env_proxy.js",
+    ]
+  ) ok(files.includes(file), `${file} is missing from the tarball`);
+  deepEqual(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")), []);
+  const bin = join(project, "node_modules", "jmo-telemetry", "esm", "node", "bin.js");
+  ok(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n"));
+  notEqual(statSync(bin).mode & 0o111, 0);
+  const declarations = readFileSync(
+    join(project, "node_modules", "jmo-telemetry", "esm", "mod.d.ts"),
+    "utf8",
+  );
+  ok(!/from "\.[^"]*\.ts"/.test(declarations), "the .d.ts files import .js, not .ts");
+});
+
+Deno.test("an ESM program under Node records with track, refuses a path as a tool name, reports status and delivers with flush", async () => {
+  const box = await makeSandbox();
+  const server = await startTestServer(() => ACCEPTED);
+  const run = await runLibrary(box.home, { JMO_TELEMETRY_ENDPOINT: `${server.origin}/v1/events` });
+  equal(run.version, readJson<{ version: string }>(join(ROOT, "deno.json")).version);
+  equal(run.completed.recorded, true);
+  equal(run.completed.envelope.metadata.duration_bucket, "5-15min");
+  equal(run.completed.envelope.metadata.duration_seconds, undefined);
+  match(run.refused, /^EventValidationError: .*tool/);
+  equal(run.before.enabled, true);
+  equal(run.before.pending.events, 2);
+  equal(run.flushed.outcome, "delivered");
+  equal(run.flushed.sent, 2);
+  equal(run.after.pending.events, 0);
+  ok(deliveredIds(server).includes(run.failed.envelope.event_id));
+  await server.close();
+  await box.remove();
+});
+
+/** A sandbox, a collector behind a host name only the proxy reaches, and the proxy. */
+async function withProxiedCollector(
+  test: (
+    t: { box: Sandbox; server: TestServer; proxy: TestProxy; endpoint: string },
+  ) => Promise<void>,
+): Promise<void> {
+  const box = await makeSandbox();
+  const server = await startTestServer(() => ACCEPTED);
+  const proxy = await startTestProxy();
+  try {
+    await test({ box, server, proxy, endpoint: `http://${UNRESOLVABLE}:${server.port}/v1/events` });
+  } finally {
+    await proxy.close();
+    await server.close();
+    await box.remove();
+  }
+}
+
+Deno.test("the library under Node delivers through HTTP_PROXY", () =>
+  withProxiedCollector(async ({ box, server, proxy, endpoint }) => {
+    const run = await runLibrary(box.home, {
+      JMO_TELEMETRY_ENDPOINT: endpoint,
+      HTTP_PROXY: proxy.url,
+    });
+    equal(run.flushed.outcome, "delivered", JSON.stringify(run.flushed));
+    equal(proxy.requests[0].method, "POST");
+    equal(proxy.requests[0].target, endpoint);
+    equal(deliveredIds(server).length, 2);
+  }));
+
+Deno.test("the bin under Node prints its version, records with track and reports with status --json", async () => {
+  const box = await makeSandbox();
+  const run = (args: string[], extra: Record<string, string> = {}) =>
+    runBinary(args, { binary: BIN, env: box.env(extra), cwd: box.cwd });
+  const version = await run(["--version"]);
+  equal(version.code, 0, version.stderr);
+  match(version.stdout, /^jmo-telemetry \d+\.\d+\.\d+/);
+  const tracked = await run(trackArgs("tool.failed"));
+  equal(tracked.code, 0, tracked.stderr);
+  equal(tracked.stdout, "");
+  const status = await run(["status", "--json"]);
+  equal(status.code, 0, status.stderr);
+  const report = JSON.parse(status.stdout);
+  equal(report.enabled, true);
+  equal(report.reason, "default");
+  equal(report.pending.events, 1);
+  const refused = await run(["track", "tool.failed", "--meta", '{"tool":"/etc/passwd"}']);
+  equal(refused.code, 2);
+  await box.remove();
+});
+
+Deno.test("the bin under Node: flush goes through HTTP_PROXY, and NO_PROXY bypasses it", () =>
+  withProxiedCollector(async ({ box, server, proxy, endpoint }) => {
+    const ids = spoolEvents(box.home, 3);
+    const flush = (extra: Record<string, string>) =>
+      runBinary(["flush"], {
+        binary: BIN,
+        env: box.env({ JMO_TELEMETRY_ENDPOINT: endpoint, HTTP_PROXY: proxy.url, ...extra }),
+        cwd: box.cwd,
+      });
+    const bypassed = await flush({ NO_PROXY: UNRESOLVABLE });
+    equal(bypassed.code, 3, bypassed.stdout + bypassed.stderr);
+    equal(proxy.requests.length, 0);
+    const proxied = await flush({});
+    equal(proxied.code, 0, proxied.stdout + proxied.stderr);
+    equal(proxy.requests[0].target, endpoint);
+    deepEqual(deliveredIds(server).sort(), [...ids].sort());
+  }));
+
+Deno.test("a TypeScript consumer type-checks against the installed declarations, which refuse metadata outside the schema", () => {
+  writeFileSync(
+    join(project, "good.ts"),
+    `import { createClient, type StatusReport } from "jmo-telemetry";
+const client = createClient({ version: "1.0.1" });
+client.track("report.generated", {
+  output_formats: ["json"], findings_bucket: "10-100", suppressions_used: false, compliance_enabled: true,
+});
+const status: StatusReport = client.status();
+export const pending: number = status.pending.events;
+`,
+  );
+  writeFileSync(
+    join(project, "bad.ts"),
+    `import { createClient } from "jmo-telemetry";
+createClient().track("report.generated", { output_formats: ["json"], findings_bucket: "lots" });
+`,
+  );
+  const tsc = (file: string) =>
+    new Deno.Command(join(ROOT, "node_modules", ".bin", "tsc"), {
+      args: [
+        "--noEmit",
+        "--strict",
+        "--module",
+        "nodenext",
+        "--types",
+        "node",
+        "--typeRoots",
+        join(ROOT, "node_modules", "@types"),
+        file,
+      ],
+      cwd: project,
+    }).outputSync();
+  const good = tsc("good.ts");
+  equal(good.code, 0, new TextDecoder().decode(good.stdout));
+  const bad = tsc("bad.ts");
+  notEqual(bad.code, 0);
+  match(new TextDecoder().decode(bad.stdout), /bad\.ts.*"lots"/s);
+});
+
+Deno.test("the bin under Node sends an https endpoint through HTTPS_PROXY with CONNECT", () =>
+  withProxiedCollector(async ({ box, proxy }) => {
+    spoolEvents(box.home, 1);
+    const r = await runBinary(["flush"], {
+      binary: BIN,
+      env: box.env({
+        JMO_TELEMETRY_ENDPOINT: `https://${UNRESOLVABLE}/v1/events`,
+        HTTPS_PROXY: proxy.url,
+      }),
+      cwd: box.cwd,
+    });
+    equal(r.code, 3, r.stdout + r.stderr);
+    equal(proxy.requests[0].method, "CONNECT");
+    equal(proxy.requests[0].target, `${UNRESOLVABLE}:443`);
+  }));
