@@ -41,7 +41,7 @@ export function describeMachine(): string[] {
     `- machine: ${cpu.length} x ${cpu[0]?.model ?? "unknown CPU"}, ${
       Math.round(totalmem() / 2 ** 30)
     } GiB, Linux ${release()}`,
-    `- deno ${Deno.version.deno}, ${versionOf(join(bin, "bun"), ["--version"])} (bun), node ${
+    `- deno ${Deno.version.deno}, bun ${versionOf(join(bin, "bun"), ["--version"])}, node ${
       versionOf("node", ["--version"])
     }, miniflare ${packageVersion("miniflare")}, workerd ${packageVersion("workerd")}`,
   ];

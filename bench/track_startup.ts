@@ -40,6 +40,7 @@ export async function buildHello(): Promise<string> {
 export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
   const hello = await buildHello();
   const home = await Deno.makeTempDir({ prefix: "jmo-bench-" });
+  const offHome = await Deno.makeTempDir({ prefix: "jmo-bench-off-" });
   const env = {
     PATH: Deno.env.get("PATH") ?? "/usr/bin",
     HOME: home,
@@ -66,8 +67,9 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
       name: "off",
       command: BINARY,
       args: ["track", "scan.completed", "--meta", COMPLETED],
-      env: { ...env, JMO_TELEMETRY_DISABLE: "1" },
-      cwd: home,
+      // An opted-out install: its own home, where nothing was ever spooled.
+      env: { ...env, HOME: offHome, JMO_TELEMETRY_DISABLE: "1" },
+      cwd: offHome,
     },
   ];
   const times = await timeInterleaved(variants, runs);
@@ -77,6 +79,7 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
   const rssOn = await peakRssKiB(variants[1]);
   const rssHello = await peakRssKiB(variants[0]);
   await Deno.remove(home, { recursive: true });
+  await Deno.remove(offHome, { recursive: true });
   return [
     {
       item: "1. track scan.completed, on, collector unreachable / hello-world",

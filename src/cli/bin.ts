@@ -5,12 +5,11 @@
  * @module
  */
 
-import { homedir } from "node:os";
 import process from "node:process";
 import { isOptedOutTrack } from "./opted_out_track.ts";
 
 const argv = process.argv.slice(2);
-isOptedOutTrack(argv, process.env, homedir()).then(async (optedOut) => {
+isOptedOutTrack(argv, process.env).then(async (optedOut) => {
   if (optedOut) return;
   const { runCli } = await import("./run_cli.ts");
   process.exitCode = await runCli(argv);

@@ -6,15 +6,36 @@
  * @module
  */
 
+import process from "node:process";
 import { decideFromEnvironment } from "../consent/decide_consent.ts";
 import type { Environment } from "../settings/environment.ts";
 import { resolveSettings } from "../settings/resolve_settings.ts";
-import { pathExists } from "./path_exists.ts";
+import { entryExists } from "./entry_exists.ts";
+
+/**
+ * The user's home directory as `os.homedir()` finds it (`HOME`, or
+ * `USERPROFILE` on Windows, else the account database), loading `node:os`
+ * only when the environment does not say: on this path its import alone is a
+ * measurable part of the run.
+ *
+ * @example
+ * ```ts
+ * import { homeDirectory } from "./opted_out_track.ts";
+ * await homeDirectory({ HOME: "/home/ada" }); // "/home/ada" (not on Windows)
+ * ```
+ */
+export async function homeDirectory(env: Environment): Promise<string> {
+  const fromEnv = process.platform === "win32" ? env.USERPROFILE : env.HOME;
+  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
+  return (await import("node:os")).homedir();
+}
 
 /**
  * When the environment alone turns telemetry off (`JMO_TELEMETRY_DISABLE`,
  * `DO_NOT_TRACK`, CI), deletes any spooled events and resolves to true: the
  * caller does nothing more. A read-only or missing home is no error here.
+ * `homedir` is the user's home when the caller knows it; else it is found as
+ * `homeDirectory` does.
  *
  * @example
  * ```ts
@@ -22,10 +43,11 @@ import { pathExists } from "./path_exists.ts";
  * await purgeIfOptedOut({ DO_NOT_TRACK: "1", HOME: "/tmp" }, "/tmp"); // true
  * ```
  */
-export async function purgeIfOptedOut(env: Environment, homedir: string): Promise<boolean> {
+export async function purgeIfOptedOut(env: Environment, homedir?: string): Promise<boolean> {
   if (decideFromEnvironment(env) === undefined) return false;
-  const { home } = resolveSettings(env, { homedir, cwd: ".", dockerenv: false });
-  if (await pathExists(`${home}/spool`)) {
+  const host = { homedir: homedir ?? await homeDirectory(env), cwd: ".", dockerenv: false };
+  const { home } = resolveSettings(env, host);
+  if (await entryExists(home, "spool")) {
     try {
       (await import("../spool/purge_spool.ts")).purgeSpool(home);
     } catch { /* nothing to delete on a read-only home */ }
@@ -40,17 +62,13 @@ export async function purgeIfOptedOut(env: Environment, homedir: string): Promis
  * @example
  * ```ts
  * import { isOptedOutTrack } from "./opted_out_track.ts";
- * await isOptedOutTrack(["track", "scan.started"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // true
- * await isOptedOutTrack(["track", "--help"], { JMO_TELEMETRY_DISABLE: "1" }, "/tmp"); // false
+ * await isOptedOutTrack(["track", "scan.started"], { JMO_TELEMETRY_DISABLE: "1" }); // true
+ * await isOptedOutTrack(["track", "--help"], { JMO_TELEMETRY_DISABLE: "1" }); // false
  * ```
  */
-export function isOptedOutTrack(
-  argv: string[],
-  env: Environment,
-  homedir: string,
-): Promise<boolean> {
+export function isOptedOutTrack(argv: string[], env: Environment): Promise<boolean> {
   if (argv[0] !== "track" || argv.includes("--help") || argv.includes("-h")) {
     return Promise.resolve(false);
   }
-  return purgeIfOptedOut(env, homedir);
+  return purgeIfOptedOut(env);
 }

@@ -6,8 +6,9 @@
  */
 
 import type { ClientCore } from "../client/client_core.ts";
-import { currentConsent } from "../client/current_consent.ts";
+import { consentFromConfig } from "../client/consent_from_config.ts";
 import { recordEvent, type RecordOutcome } from "../client/record_event.ts";
+import { loadConfigChoiceLazily } from "../consent/load_config_choice_lazily.ts";
 import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
 import { appendEvents } from "../spool/mod.ts";
@@ -48,16 +49,17 @@ function parseMetadata(event: string, text: string): unknown {
  * @example
  * ```ts
  * import { recordTrackedEvent } from "./record_tracked_event.ts";
- * // const recorded = recordTrackedEvent({ event: "scan.started", metadataText: "{...}" }, context);
+ * // const recorded = await recordTrackedEvent({ event: "scan.started", metadataText: "{...}" }, context);
  * ```
  */
-export function recordTrackedEvent(
+export async function recordTrackedEvent(
   request: TrackRequest,
   context: CommandContext,
-): TrackedEvent | undefined {
+): Promise<TrackedEvent | undefined> {
   const core = clientCoreFor(context, request.configPath);
   try {
-    if (!currentConsent(core).enabled) return undefined;
+    const config = await loadConfigChoiceLazily(core.settings.configPath);
+    if (!consentFromConfig(core, config).enabled) return undefined;
     const metadata = parseMetadata(request.event, request.metadataText);
     const outcome = recordEvent(core, {
       event: request.event,

@@ -1,18 +1,12 @@
 /**
- * The consent decision for this run, with the opt-out's duty applied: when
- * telemetry is off, what is still spooled is deleted unsent.
+ * The consent decision for this run, reading the config file.
  *
  * @module
  */
 
-import { type ConsentDecision, decideConsent, loadConfigChoice } from "../consent/mod.ts";
-import { purgeSpool } from "../spool/purge_spool.ts";
+import { loadConfigChoice } from "../consent/config_file.ts";
 import type { ClientCore } from "./client_core.ts";
-
-/** The decision, and why the config file was ignored if it was. */
-export interface CurrentConsent extends ConsentDecision {
-  configProblem?: string;
-}
+import { consentFromConfig, type CurrentConsent } from "./consent_from_config.ts";
 
 /**
  * Decides consent by all five rules; when the answer is off, deletes any
@@ -26,13 +20,5 @@ export interface CurrentConsent extends ConsentDecision {
  * ```
  */
 export function currentConsent(core: ClientCore): CurrentConsent {
-  const config = loadConfigChoice(core.settings.configPath);
-  const decision: CurrentConsent = decideConsent(core.env, config);
-  if (config.problem !== undefined) decision.configProblem = config.problem;
-  if (!decision.enabled) {
-    try {
-      purgeSpool(core.settings.home);
-    } catch { /* nothing to delete on a read-only or missing home */ }
-  }
-  return decision;
+  return consentFromConfig(core, loadConfigChoice(core.settings.configPath));
 }

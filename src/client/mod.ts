@@ -9,7 +9,7 @@ export { clientCore } from "./client_core.ts";
 export type { ClientCore, ClientOptions } from "./client_core.ts";
 export { createClient } from "./create_client.ts";
 export { currentConsent } from "./current_consent.ts";
-export type { CurrentConsent } from "./current_consent.ts";
+export type { CurrentConsent } from "./consent_from_config.ts";
 export { flushInstall } from "./flush_install.ts";
 export type { FlushRequest } from "./flush_install.ts";
 export { readStatus } from "./read_status.ts";

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/mod.ts";
+// The banner file alone, not consent/mod.ts: `track` must not load the YAML parser.
+import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banner.ts";
 import { buildEvent, type EventInput } from "../events/build_event.ts";
 import type { Envelope } from "../events/types.ts";
 import {

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import process from "node:process";
 import type { ConsentDecision } from "../consent/mod.ts";
 import type { EventName, MetadataOf, Mode } from "../events/mod.ts";
@@ -99,7 +99,10 @@ export class TelemetryClient {
    * ```
    */
   consent(): ConsentDecision {
-    const stat = statSync(this.#core.settings.configPath, { throwIfNoEntry: false });
+    const path = this.#core.settings.configPath;
+    // existsSync first: a missing file is the common case, and a failed stat
+    // builds an error object on some runtimes, a fifth of an append's cost.
+    const stat = existsSync(path) ? statSync(path, { throwIfNoEntry: false }) : undefined;
     const key = stat ? `${stat.mtimeMs}:${stat.size}` : "absent";
     if (this.#consent === undefined || key !== this.#consentKey) {
       this.#writer.seal();

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { noticeAllowsDelivery } from "../consent/mod.ts";
+// The banner file alone, not consent/mod.ts: `track` must not load the YAML parser.
+import { noticeAllowsDelivery } from "../consent/banner.ts";
 import type { TelemetryState } from "../install/mod.ts";
 import { backoffPassed } from "./backoff.ts";
 

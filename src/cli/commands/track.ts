@@ -82,7 +82,7 @@ export const trackCommand: Command = {
     if (await purgeIfOptedOut(context.env, context.homedir)) return 0;
     const metadataText = await readMetadata(flags, context);
     const { recordTrackedEvent } = await import("../record_tracked_event.ts");
-    const recorded = recordTrackedEvent({
+    const recorded = await recordTrackedEvent({
       event,
       metadataText,
       toolVersion: flags["tool-version"],
