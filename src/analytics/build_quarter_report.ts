@@ -9,6 +9,7 @@ import { PROFILES } from "../events/mod.ts";
 import type { Collection } from "./collected_event.ts";
 import { type Count, countValues, totalOf } from "./count_values.ts";
 import { eventsBetween } from "./events_between.ts";
+import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
 import {
   monthName,
@@ -18,6 +19,7 @@ import {
   quarterMonths,
   quarterPeriod,
 } from "./quarter.ts";
+import { type RawDataSample, rawDataSample } from "./raw_data_sample.ts";
 import { summarizeEvents, type Summary } from "./summarize_events.ts";
 
 /** One line of the summary statistics. */
@@ -51,6 +53,8 @@ export interface QuarterReport {
   insights: Insight[];
   /** The privacy statement, one point a line. */
   privacy: readonly string[];
+  /** A few events of the quarter as sent, without what ties them to an install. */
+  sample: RawDataSample;
   /** How the numbers were counted, including what the source held that was left out. */
   method: string[];
 }
@@ -92,20 +96,28 @@ function failureInsight(summary: Summary): Insight {
     return { title: "No tool failure rate to report", detail: "no scan reported a failed tool" };
   }
   const types = Object.entries(worst.byType).filter(([, n]) => n > 0)
-    .map(([type, n]) => `${n} ${type}`).join(", ");
+    .map(([type, n]) => `${formatCount(n)} ${type}`).join(", ");
   return {
     title: `Least reliable tool: ${worst.tool}`,
-    detail: `failed in ${
-      formatPercent(worst.failures, worst.runs)
-    } of the scans that ran it (${worst.failures} of ${worst.runs}: ${types})`,
+    detail: `failed in ${formatPercent(worst.failures, worst.runs)} of the scans that ran it (${
+      formatCount(worst.failures)
+    } of ${formatCount(worst.runs)}: ${types})`,
   };
 }
 
 function scans(n: number): string {
-  return `${n} ${n === 1 ? "scan" : "scans"}`;
+  return `${formatCount(n)} ${n === 1 ? "scan" : "scans"}`;
 }
 
 function trendInsight(summary: Summary, previous: Summary, before: string): Insight {
+  if (summary.scansStarted === 0) {
+    return {
+      title: "No scans in this quarter",
+      detail: previous.scansStarted === 0
+        ? `none in ${before} either`
+        : `against ${scans(previous.scansStarted)} in ${before}`,
+    };
+  }
   if (previous.scansStarted === 0) {
     return {
       title: scans(summary.scansStarted),
@@ -114,32 +126,55 @@ function trendInsight(summary: Summary, previous: Summary, before: string): Insi
   }
   return {
     title: `Scans ${change(summary.scansStarted, previous.scansStarted)} on ${before}`,
-    detail: `${scans(summary.scansStarted)} against ${previous.scansStarted}; unique installs ${
-      change(summary.uniqueInstalls, previous.uniqueInstalls)
-    } (${summary.uniqueInstalls} against ${previous.uniqueInstalls})`,
+    detail: `${scans(summary.scansStarted)} against ${
+      formatCount(previous.scansStarted)
+    }; unique installs ${change(summary.uniqueInstalls, previous.uniqueInstalls)} (${
+      formatCount(summary.uniqueInstalls)
+    } against ${formatCount(previous.uniqueInstalls)})`,
   };
+}
+
+/** Shares closer than this are equal: they differ only by rounding in floating point. */
+const SAME_SHARE = 1e-9;
+
+const AND = new Intl.ListFormat("en", { type: "conjunction" });
+
+function countOf(counts: readonly Count[], key: string): number {
+  return counts.find((c) => c.key === key)?.count ?? 0;
 }
 
 function modeInsight(summary: Summary, previous: Summary, before: string): Insight | undefined {
   const now = totalOf(summary.modes);
   const then = totalOf(previous.modes);
   if (now === 0) return undefined;
-  const share = (counts: Count[], key: string, whole: number) =>
-    (counts.find((c) => c.key === key)?.count ?? 0) / whole;
+  const ran = (c: Count) =>
+    `${formatPercent(c.count, now)} of scans ran in ${displayName(c.key)} mode`;
+  if (then === 0) {
+    const most = Math.max(...summary.modes.map((c) => c.count));
+    const top = summary.modes.filter((c) => c.count === most);
+    const names = AND.format(top.map((c) => displayName(c.key)));
+    if (top.length === 1) return { title: `${names} is the most used mode`, detail: ran(top[0]) };
+    return {
+      title: `${names} are tied as the most used modes`,
+      detail: `${formatPercent(most, now)} of scans ran in each`,
+    };
+  }
   const shifts = summary.modes.map((c) => ({
-    key: c.key,
-    count: c.count,
-    shift: then === 0 ? c.count / now : share(summary.modes, c.key, now) -
-      share(previous.modes, c.key, then),
+    ...c,
+    was: countOf(previous.modes, c.key),
+    shift: c.count / now - countOf(previous.modes, c.key) / then,
   }));
-  const top = shifts.reduce((a, b) => (Math.abs(b.shift) > Math.abs(a.shift) ? b : a));
-  const name = displayName(top.key);
-  const detail = `${formatPercent(top.count, now)} of scans ran in ${name} mode`;
-  if (then === 0) return { title: `${name} is the most used mode`, detail };
-  const was = previous.modes.find((c) => c.key === top.key)?.count ?? 0;
+  const largest = Math.max(...shifts.map((s) => Math.abs(s.shift)));
+  if (largest < SAME_SHARE) {
+    return { title: `Execution modes unchanged on ${before}`, detail: shareList(summary.modes) };
+  }
+  const leaders = shifts.filter((s) => largest - Math.abs(s.shift) < SAME_SHARE);
   return {
-    title: `${name} usage ${top.shift >= 0 ? "grew" : "fell"}`,
-    detail: `${detail} (${formatPercent(was, then)} in ${before})`,
+    title: AND.format(
+      leaders.map((s) => `${displayName(s.key)} usage ${s.shift > 0 ? "grew" : "fell"}`),
+    ),
+    detail: leaders.map((s) => `${ran(s)} (${formatPercent(s.was, then)} in ${before})`)
+      .join("; "),
   };
 }
 
@@ -175,14 +210,14 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
   );
   const topProfile = summary.profiles[0];
   const statistics: Statistic[] = [
-    { label: "Total Scans", value: String(summary.scansStarted) },
+    { label: "Total Scans", value: formatCount(summary.scansStarted) },
     {
       label: "Active Installs",
-      value: `${summary.activeInstalls} (anonymous IDs that ran at least one scan)`,
+      value: `${formatCount(summary.activeInstalls)} (anonymous IDs that ran at least one scan)`,
     },
     {
       label: "Unique Installs",
-      value: `${summary.uniqueInstalls} (anonymous IDs that sent any event)`,
+      value: `${formatCount(summary.uniqueInstalls)} (anonymous IDs that sent any event)`,
     },
     { label: "Platforms", value: shareList(summary.platforms) },
     {
@@ -215,12 +250,18 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
     ),
     insights,
     privacy: PRIVACY_STATEMENT,
+    sample: rawDataSample(inQuarter),
     method: [
       "Counted: events whose own timestamp falls in the period, in UTC; each event once, by its event_id",
       "Platforms count each install once, by its latest event; profiles and modes count scans started",
       "A tool's failure rate: its tool.failed events over the scan.started events that list it",
       `Opt-in rate: not measured; an opted-out install sends nothing, so the installs that opted out cannot be counted`,
-      `The source held ${collection.duplicates} duplicate deliveries (counted once) and ${collection.invalid.length} lines that are not valid events (left out)`,
+      `The source held ${
+        formatCount(collection.duplicates)
+      } duplicate deliveries (counted once) and ${
+        formatCount(collection.invalid.length)
+      } lines that are not valid events (left out)`,
+      ...(collection.partial === undefined ? [] : [`Source read in part: ${collection.partial}`]),
     ],
   };
 }

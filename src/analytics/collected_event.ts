@@ -32,6 +32,8 @@ export interface Collection {
   invalid: InvalidLine[];
   /** Lines whose `event_id` was already read: counted once. */
   duplicates: number;
+  /** Set when the source gave only part of its events: what was left unread, as a sentence. */
+  partial?: string;
 }
 
 /** A text read from a source: NDJSON, one event per line. */

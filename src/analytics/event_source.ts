@@ -65,6 +65,8 @@ export function exportUrlOf(collectorUrl: string): string {
  * a Gist, `-` standard input, anything else a local file or folder. Without
  * `--source`: the Gist of `JMO_TELEMETRY_GIST_ID` when it is set, else the
  * collector that `JMO_TELEMETRY_ENDPOINT` (or the default endpoint) names.
+ * A source that cannot name anything (`gist:` without an id, a collector URL
+ * that is not a URL) is a `SourceError`, before any I/O.
  *
  * @example
  * ```ts
@@ -85,9 +87,15 @@ export function resolveSource(spec: string | undefined, env: Environment): Event
     };
   }
   if (given.startsWith("gist:")) {
+    const id = given.slice("gist:".length).trim();
+    if (id === "") {
+      throw new SourceError(
+        "the Gist id is missing: give the source as gist:<id>, <id> being the last part of the Gist's URL",
+      );
+    }
     return {
       kind: "gist",
-      gistId: given.slice("gist:".length),
+      gistId: id,
       apiBase: (trimmed(env.JMO_TELEMETRY_GITHUB_API) ?? DEFAULT_GITHUB_API).replace(/\/+$/, ""),
       token: trimmed(env.JMO_TELEMETRY_GITHUB_TOKEN),
     };

@@ -33,6 +33,7 @@ export { type Count, countValues, totalOf } from "./count_values.ts";
 export { type FailureType, toolFailureRates, type ToolFailures } from "./tool_failure_rates.ts";
 export { LATEST_EVENTS, NOT_GIVEN, summarizeEvents, type Summary } from "./summarize_events.ts";
 export { formatPercent } from "./format_percent.ts";
+export { formatCount } from "./format_count.ts";
 export { type TerminalStyle, terminalStyle, wantsColour } from "./terminal_style.ts";
 export { barOf, terminalBars } from "./terminal_bars.ts";
 export { type DashboardContext, renderDashboard, TOP_TOOLS } from "./render_dashboard.ts";
@@ -46,6 +47,8 @@ export {
   type QuarterReport,
   type Statistic,
 } from "./build_quarter_report.ts";
+export { type RawDataSample, rawDataSample } from "./raw_data_sample.ts";
 export { renderReportMarkdown } from "./render_report_markdown.ts";
 export { renderReportHtml, reportCharts } from "./render_report_html.ts";
-export { type ChartBar, svgBarChart } from "./svg_bar_chart.ts";
+export { CHART, type ChartBar, svgBarChart } from "./svg_bar_chart.ts";
+export { textWidth } from "./text_width.ts";

@@ -62,23 +62,34 @@ async function fileContent(
   return answer.text;
 }
 
+/** What GitHub's API gives of a Gist: its events files, and whether it listed them all. */
+export interface GistRead {
+  texts: SourceText[];
+  /** Set when GitHub listed only part of the Gist's files: says so, for the totals' readers. */
+  partial?: string;
+}
+
+/** How many files GitHub's API lists of a Gist at the most. */
+const GIST_LISTED_FILES = 300;
+
 /**
  * Every `events-*.jsonl` file of a Gist, in name (so time) order. A file the
  * API truncated (over 1 MB) is read whole from its `raw_url`; the token is
  * sent only to the API base, never to the raw host. When GitHub lists only
- * part of a Gist's files (over 300), a warning says how to read the rest.
+ * part of a Gist's files (over 300), a warning says how to read the rest and
+ * `partial` says the totals are partial.
  *
  * @example
  * ```ts
  * import { readGistFiles } from "./read_gist_files.ts";
  * const io = { fetch, timeoutMs: 60_000, readStdin: () => Promise.resolve(""), warn: () => {} };
- * // const texts = await readGistFiles({ gistId: "abc", apiBase: "https://api.github.com", token }, io);
+ * // const { texts, partial } = await readGistFiles({ gistId: "abc", apiBase: "https://api.github.com", token }, io);
  * ```
  */
 export async function readGistFiles(
   target: { gistId: string; apiBase: string; token: string | undefined },
   io: SourceIo,
-): Promise<SourceText[]> {
+): Promise<GistRead> {
   const url = gistUrl(target);
   const answer = await fetchText(url, githubHeaders(target.token), io);
   if (answer.status === 401 || answer.status === 403 || answer.status === 404) {
@@ -96,10 +107,11 @@ export async function readGistFiles(
       `${url} did not give a Gist (${(error as Error).message}): check JMO_TELEMETRY_GITHUB_API`,
     );
   }
+  const listed = `GitHub lists only the first ${GIST_LISTED_FILES} files of gist:${target.gistId}`;
   if (gist.truncated === true) {
     io.warn(
-      `GitHub lists only the first 300 files of gist:${target.gistId}; to read them all, ` +
-        `git clone ${gist.git_pull_url ?? "the Gist"} and pass the folder with --source`,
+      `${listed}; to read them all, git clone ${gist.git_pull_url ?? "the Gist"} and pass the ` +
+        "folder with --source",
     );
   }
   const names = Object.keys(gist.files ?? {}).filter((name) => GIST_EVENTS_FILE.test(name)).sort();
@@ -108,5 +120,7 @@ export async function readGistFiles(
     const file = gist.files?.[name];
     if (file) texts.push({ origin: name, text: await fileContent(name, file, target, io) });
   }
-  return texts;
+  return gist.truncated === true
+    ? { texts, partial: `${listed}, more may exist: totals are partial` }
+    : { texts };
 }

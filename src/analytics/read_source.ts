@@ -15,7 +15,7 @@ import type { SourceIo } from "./source_io.ts";
 /**
  * Reads a source and collects its valid events, each once. Throws a
  * `SourceError` when the source itself cannot be read; bad lines inside it
- * are only counted.
+ * are only counted; a source read only in part says so in `partial`.
  *
  * @example
  * ```ts
@@ -29,8 +29,10 @@ export async function readSource(source: EventSource, io: SourceIo): Promise<Col
   switch (source.kind) {
     case "collector":
       return collectEvents(await readCollectorExport(source.exportUrl, source.token, io));
-    case "gist":
-      return collectEvents(await readGistFiles(source, io));
+    case "gist": {
+      const { texts, partial } = await readGistFiles(source, io);
+      return { ...collectEvents(texts), ...(partial === undefined ? {} : { partial }) };
+    }
     case "path":
       return collectEvents(readLocalFiles(source.path));
     case "stdin":

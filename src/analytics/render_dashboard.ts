@@ -6,6 +6,7 @@
 
 import type { Collection } from "./collected_event.ts";
 import { describeMetadata } from "./describe_event.ts";
+import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
 import type { Summary } from "./summarize_events.ts";
 import { terminalBars } from "./terminal_bars.ts";
@@ -40,17 +41,20 @@ function failureLines(summary: Summary, style: TerminalStyle): string[] {
   if (failed.length === 0) return [style.dim("  (none)")];
   const rows = failed.map((t) => [
     t.tool,
-    String(t.failures),
-    String(t.runs),
+    formatCount(t.failures),
+    formatCount(t.runs),
     t.rate === null ? "n/a" : formatPercent(t.failures, t.runs),
-    Object.entries(t.byType).filter(([, n]) => n > 0).map(([type, n]) => `${type} ${n}`).join(", "),
+    Object.entries(t.byType).filter(([, n]) => n > 0).map(([type, n]) =>
+      `${type} ${formatCount(n)}`
+    ).join(", "),
   ]);
   return table([["tool", "failures", "runs", "rate", "failure types"], ...rows], "lrrrl", style);
 }
 
 /**
- * The whole dashboard as text: totals, then one bar chart per dimension,
- * failure rates by tool, and the latest events.
+ * The whole dashboard as text: what was read (and whether the source was
+ * read only in part), totals, then one bar chart per dimension, failure
+ * rates by tool, and the latest events; counts with thousands separators.
  *
  * @example
  * ```ts
@@ -70,12 +74,17 @@ export function renderDashboard(
   style: TerminalStyle,
 ): string {
   const { collection } = context;
-  const read = `${collection.events.length} valid events read; ${collection.duplicates} ` +
-    `duplicates counted once; ${collection.invalid.length} invalid lines skipped`;
+  const read = [
+    `${formatCount(collection.events.length)} valid events read`,
+    `${formatCount(collection.duplicates)} duplicates counted once`,
+    `${formatCount(collection.invalid.length)} invalid lines skipped`,
+    ...(collection.partial === undefined ? [] : [collection.partial]),
+  ].join("; ");
+  const warn = collection.invalid.length > 0 || collection.partial !== undefined;
   const head = [
     style.heading("jmo-telemetry dashboard"),
     `Source:  ${context.source}`,
-    `Read:    ${collection.invalid.length > 0 ? style.warn(read) : read}`,
+    `Read:    ${warn ? style.warn(read) : read}`,
     ...(context.since ? [`Since:   ${context.since.toISOString()}`] : []),
   ];
   if (summary.events === 0) return [...head, "", "No events to show."].join("\n") + "\n";
@@ -88,7 +97,7 @@ export function renderDashboard(
     ["wizard runs", summary.wizardRuns],
     ["tool failures", summary.toolFailures],
   ];
-  const width = String(Math.max(...totals.map(([, n]) => n))).length;
+  const width = formatCount(Math.max(...totals.map(([, n]) => n))).length;
   const latest = table(
     [
       ["timestamp", "event", "platform", "version", "python", "install", "details"],
@@ -108,7 +117,10 @@ export function renderDashboard(
   return [
     ...head,
     `Period:  ${summary.firstTimestamp} to ${summary.lastTimestamp}`,
-    ...section("Totals", totals.map(([k, n]) => `  ${k.padEnd(17)}${String(n).padStart(width)}`)),
+    ...section(
+      "Totals",
+      totals.map(([k, n]) => `  ${k.padEnd(17)}${formatCount(n).padStart(width)}`),
+    ),
     ...section("Events by type", terminalBars(summary.byType, style)),
     ...section(
       "Platforms (installs, by their latest event)",

@@ -10,6 +10,7 @@ import type { QuarterReport } from "./build_quarter_report.ts";
 import { displayName } from "./build_quarter_report.ts";
 import { type Count, totalOf } from "./count_values.ts";
 import { escapeHtml } from "./escape_html.ts";
+import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
 import { type ChartBar, svgBarChart } from "./svg_bar_chart.ts";
 
@@ -17,8 +18,9 @@ const STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;
 max-width:760px;margin:2rem auto;padding:0 1rem;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #d0d7de}
 .charts{display:grid;gap:1.2rem}figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}
-svg.chart text{font-size:13px;fill:#1f2328}svg.chart rect.mark{fill:#2f81f7}
-.empty{color:#656d76}li{margin:.2rem 0}`;
+svg.chart{max-width:100%;height:auto}svg.chart text{fill:#1f2328}svg.chart rect.mark{fill:#2f81f7}
+.empty{color:#656d76}li{margin:.2rem 0}
+pre{background:#f6f8fa;padding:.6rem;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}`;
 
 function withCode(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
@@ -29,7 +31,7 @@ function shareBars(counts: readonly Count[]): ChartBar[] {
   return counts.map((c) => ({
     label: displayName(c.key),
     value: c.count,
-    text: `${formatPercent(c.count, whole)} (${c.count})`,
+    text: `${formatPercent(c.count, whole)} (${formatCount(c.count)})`,
   }));
 }
 
@@ -64,7 +66,9 @@ export function reportCharts(report: QuarterReport): { title: string; bars: Char
       bars: summary.failures.filter((t) => t.rate !== null).map((t) => ({
         label: t.tool,
         value: t.rate ?? 0,
-        text: `${formatPercent(t.failures, t.runs)} (${t.failures} of ${t.runs})`,
+        text: `${formatPercent(t.failures, t.runs)} (${formatCount(t.failures)} of ${
+          formatCount(t.runs)
+        })`,
       })),
     },
     {
@@ -72,7 +76,7 @@ export function reportCharts(report: QuarterReport): { title: string; bars: Char
       bars: report.scansByMonth.map((c) => ({
         label: c.key,
         value: c.count,
-        text: String(c.count),
+        text: formatCount(c.count),
       })),
     },
   ];
@@ -122,6 +126,11 @@ export function renderReportHtml(report: QuarterReport): string {
     list(report.privacy.map((line) => `✓ ${withCode(line)}`)),
     "<h2>Method</h2>",
     list(report.method.map(escapeHtml)),
+    "<h2>Raw Data Sample</h2>",
+    `<p>${withCode(report.sample.note)}</p>`,
+    ...(report.sample.lines.length === 0
+      ? []
+      : [`<pre><code>${report.sample.lines.map(escapeHtml).join("\n")}</code></pre>`]),
     "</body></html>",
     "",
   ].join("\n");

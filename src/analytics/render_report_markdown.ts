@@ -42,5 +42,10 @@ export function renderReportMarkdown(report: QuarterReport): string {
     "",
     ...report.method.map((line) => `- ${line}`),
     "",
+    "## Raw Data Sample",
+    "",
+    report.sample.note,
+    "",
+    ...(report.sample.lines.length === 0 ? [] : ["```jsonl", ...report.sample.lines, "```", ""]),
   ].join("\n");
 }

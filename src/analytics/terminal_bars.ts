@@ -5,6 +5,7 @@
  */
 
 import { type Count, totalOf } from "./count_values.ts";
+import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
 import type { TerminalStyle } from "./terminal_style.ts";
 
@@ -30,8 +31,8 @@ export function barOf(value: number, max: number, width: number = BAR_WIDTH): st
 }
 
 /**
- * One line per count: label, count, bar scaled to the largest count, and
- * the share of the total (or of `whole` when given).
+ * One line per count: label, count (with thousands separators), bar scaled
+ * to the largest count, and the share of the total (or of `whole` when given).
  *
  * @example
  * ```ts
@@ -49,11 +50,11 @@ export function terminalBars(
 ): string[] {
   if (counts.length === 0) return [style.dim("  (none)")];
   const labelWidth = Math.max(...counts.map((c) => c.key.length));
-  const countWidth = Math.max(...counts.map((c) => String(c.count).length));
+  const countWidth = Math.max(...counts.map((c) => formatCount(c.count).length));
   const max = Math.max(...counts.map((c) => c.count));
   return counts.map((c) => {
     const bar = barOf(c.count, max);
-    return `  ${c.key.padEnd(labelWidth)}  ${String(c.count).padStart(countWidth)}  ${
+    return `  ${c.key.padEnd(labelWidth)}  ${formatCount(c.count).padStart(countWidth)}  ${
       style.bar(bar.padEnd(BAR_WIDTH))
     }  ${formatPercent(c.count, whole)}`;
   });

@@ -53,3 +53,21 @@ Deno.test("--source names a collector, a Gist, standard input or a path", () => 
     "a description never shows the token",
   );
 });
+
+Deno.test("gist: without an id is refused before any I/O, saying the Gist id is missing", () => {
+  for (const spec of ["gist:", "gist:  "]) {
+    throws(
+      () => resolveSource(spec, {}),
+      (e: Error) =>
+        e instanceof SourceError &&
+        /^the Gist id is missing: give the source as gist:<id>/.test(e.message),
+      spec,
+    );
+  }
+  deepEqual(resolveSource("gist: f00 ", {}), {
+    kind: "gist",
+    gistId: "f00",
+    apiBase: "https://api.github.com",
+    token: undefined,
+  }, "spaces around the id are not part of it");
+});

@@ -31,6 +31,7 @@ Deno.test("a Gist is read through GitHub's API: every events-*.jsonl file, a tru
     token: "ghp_test",
   }, io());
   deepEqual([c.events.length, c.duplicates, c.invalid.length], [38, 3, 2]);
+  equal(c.partial, undefined, "a Gist listed whole is not partial");
   deepEqual(c.invalid.map((i) => i.origin), [
     "events-20260401T000000Z-bbbb.jsonl",
     "events-20260401T000000Z-bbbb.jsonl",
@@ -49,7 +50,7 @@ Deno.test("a Gist is read through GitHub's API: every events-*.jsonl file, a tru
   );
 });
 
-Deno.test("a Gist listed only in part (over 300 files) is read with a warning that says how to read it all", async () => {
+Deno.test("a Gist listed only in part (over 300 files) is read with a warning that says how to read it all, and marked partial", async () => {
   await using api = await serveGistApi("f00d", { "events-1.jsonl": { content: firstHalf } }, {
     truncatedList: true,
   });
@@ -68,6 +69,10 @@ Deno.test("a Gist listed only in part (over 300 files) is read with a warning th
   );
   equal(warnings.length, 1);
   match(warnings[0], /first 300 files of gist:f00d.*git clone https:\/\/gist\.example\/f00d\.git/);
+  equal(
+    c.partial,
+    "GitHub lists only the first 300 files of gist:f00d, more may exist: totals are partial",
+  );
 });
 
 Deno.test("an unknown Gist is a SourceError that names the Gist and the token variable", async () => {

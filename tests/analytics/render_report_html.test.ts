@@ -8,13 +8,58 @@ import {
   renderReportHtml,
 } from "../../src/analytics/mod.ts";
 import { datasetLines } from "../fixtures/analytics/dataset.ts";
-import { openInChromium } from "./headless_chromium.ts";
+import { largeQuarterLines, LONG_TOOL } from "../fixtures/analytics/large_quarter.ts";
+import { type ChromiumPage, openInChromium } from "./headless_chromium.ts";
 
 const WIDTH = 900;
 
-function q1Html(): string {
-  const collection = collectEvents([{ origin: "dataset", text: datasetLines().join("\n") }]);
+function q1Html(lines: string[]): string {
+  const collection = collectEvents([{ origin: "dataset", text: lines.join("\n") }]);
   return renderReportHtml(buildQuarterReport(collection, parseQuarter("2026-Q1")!));
+}
+
+/**
+ * Opens the page in headless Chromium from a temporary folder, which is
+ * removed when the test is done.
+ */
+async function withReportPage(
+  html: string,
+  test: (page: ChromiumPage, file: string, dir: string) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "jmo-report-html-" });
+  try {
+    const file = join(dir, "report-2026-Q1.html");
+    await Deno.writeTextFile(file, html);
+    await using page = await openInChromium(`file://${file}`, WIDTH);
+    await test(page, file, dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Every chart text as drawn, and whether it lies inside its chart's viewBox. */
+const MEASURE_TEXTS = `[...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+  const view = svg.viewBox.baseVal;
+  return [...svg.querySelectorAll("text")].map((text) => {
+    const box = text.getBBox();
+    return { text: text.textContent, inside: box.x >= view.x && box.y >= view.y &&
+      box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height,
+      box: [box.x, box.y, box.width, box.height].map(Math.round).join(" "),
+      view: [view.width, view.height].join(" ") };
+  });
+})`;
+
+interface DrawnText {
+  text: string;
+  inside: boolean;
+  box: string;
+  view: string;
+}
+
+async function textsOutsideTheirChart(page: ChromiumPage): Promise<string[]> {
+  const texts = await page.evaluate<DrawnText[]>(MEASURE_TEXTS);
+  ok(texts.length > 0, "the charts have texts");
+  return texts.filter((t) => !t.inside).map((t) => `${t.text} (${t.box} in ${t.view})`);
 }
 
 interface ChartMarks {
@@ -56,54 +101,70 @@ function countPixels(png: Uint8Array): string {
 }
 
 Deno.test("the HTML report opens in headless Chromium, loads nothing else, and every chart draws its marks to scale", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "jmo-report-html-" });
-  const file = join(dir, "report-2026-Q1.html");
-  await Deno.writeTextFile(file, q1Html());
-  await using page = await openInChromium(`file://${file}`, WIDTH);
+  await withReportPage(q1Html(datasetLines()), async (page, file, dir) => {
+    equal(
+      await page.evaluate<string>("document.title"),
+      "JMo Security Telemetry Transparency Report — Q1 2026",
+    );
+    deepEqual(page.requests, [`file://${file}`], "the page requests nothing but itself");
+    equal(await page.evaluate<number>("document.scripts.length"), 0);
 
-  equal(
-    await page.evaluate<string>("document.title"),
-    "JMo Security Telemetry Transparency Report — Q1 2026",
-  );
-  deepEqual(page.requests, [`file://${file}`], "the page requests nothing but itself");
-  equal(await page.evaluate<number>("document.scripts.length"), 0);
+    const charts = await page.evaluate<ChartMarks[]>(MEASURE_CHARTS);
+    deepEqual(charts.map((c) => [c.caption, c.marks, c.drawn.map((d) => d.label)]), [
+      ["Platforms (installs)", 3, ["Linux", "macOS", "Windows"]],
+      ["Profiles (scans)", 5, ["Balanced", "Fast", "Deep"]],
+      ["Execution modes (scans)", 3, ["CLI", "Docker", "Wizard"]],
+      ["Tool failure rate (failures / scans that ran the tool)", 3, ["zap", "trivy"]],
+      ["Scans per month", 3, ["January", "February", "March"]],
+    ]);
+    for (const chart of charts) {
+      for (const mark of chart.drawn) {
+        ok(mark.right <= WIDTH, `${chart.caption}: ${mark.label} fits`);
+      }
+    }
+    const widths = (caption: string) =>
+      charts.find((c) => c.caption === caption)!.drawn.map((d) => d.width);
+    const [linux, macos, windows] = widths("Platforms (installs)");
+    equal(Math.round(linux / macos * 100) / 100, 2.5, "5 Linux installs against 2 macOS");
+    equal(macos, windows);
+    const [zap, trivy] = widths("Tool failure rate (failures / scans that ran the tool)");
+    equal(Math.round(trivy / zap * 100) / 100, 0.75, "25% against 33.3%");
 
-  const charts = await page.evaluate<ChartMarks[]>(MEASURE_CHARTS);
-  deepEqual(charts.map((c) => [c.caption, c.marks, c.drawn.map((d) => d.label)]), [
-    ["Platforms (installs)", 3, ["Linux", "macOS", "Windows"]],
-    ["Profiles (scans)", 5, ["Balanced", "Fast", "Deep"]],
-    ["Execution modes (scans)", 3, ["CLI", "Docker", "Wizard"]],
-    ["Tool failure rate (failures / scans that ran the tool)", 3, ["zap", "trivy"]],
-    ["Scans per month", 3, ["January", "February", "March"]],
-  ]);
-  for (const chart of charts) {
-    for (const mark of chart.drawn) ok(mark.right <= WIDTH, `${chart.caption}: ${mark.label} fits`);
-  }
-  const widths = (caption: string) =>
-    charts.find((c) => c.caption === caption)!.drawn.map((d) => d.width);
-  const [linux, macos, windows] = widths("Platforms (installs)");
-  equal(Math.round(linux / macos * 100) / 100, 2.5, "5 Linux installs against 2 macOS");
-  equal(macos, windows);
-  const [zap, trivy] = widths("Tool failure rate (failures / scans that ran the tool)");
-  equal(Math.round(trivy / zap * 100) / 100, 0.75, "25% against 33.3%");
+    const png = await page.screenshot();
+    const shot = join(dir, "report-2026-Q1.png");
+    await Deno.writeFile(shot, png);
+    console.log(`screenshot of the HTML report: ${shot}`);
+    const pixels = await page.evaluateBlank<
+      { width: number; height: number; ink: number; bar: number }
+    >(
+      countPixels(png),
+    );
+    equal(pixels.width, WIDTH);
+    ok(
+      pixels.ink > pixels.width * pixels.height * 0.02,
+      `the screenshot is not blank (${pixels.ink} inked pixels)`,
+    );
+    const drawnArea = charts.flatMap((c) => c.drawn).reduce(
+      (sum, d) => sum + d.width * d.height,
+      0,
+    );
+    ok(
+      pixels.bar > drawnArea * 0.9,
+      `the bars are painted (${pixels.bar} bar pixels of ${Math.round(drawnArea)} measured)`,
+    );
+    deepEqual(await textsOutsideTheirChart(page), [], "no label or value text is cut off");
+  });
+});
 
-  const png = await page.screenshot();
-  const shot = join(dir, "report-2026-Q1.png");
-  await Deno.writeFile(shot, png);
-  console.log(`screenshot of the HTML report: ${shot}`);
-  const pixels = await page.evaluateBlank<
-    { width: number; height: number; ink: number; bar: number }
-  >(
-    countPixels(png),
-  );
-  equal(pixels.width, WIDTH);
-  ok(
-    pixels.ink > pixels.width * pixels.height * 0.02,
-    `the screenshot is not blank (${pixels.ink} inked pixels)`,
-  );
-  const drawnArea = charts.flatMap((c) => c.drawn).reduce((sum, d) => sum + d.width * d.height, 0);
-  ok(
-    pixels.bar > drawnArea * 0.9,
-    `the bars are painted (${pixels.bar} bar pixels of ${Math.round(drawnArea)} measured)`,
-  );
+Deno.test("a 40-character tool name and counts in the thousands fit inside their charts, and the charts inside the page", async () => {
+  await withReportPage(q1Html(largeQuarterLines()), async (page) => {
+    const texts = await page.evaluate<DrawnText[]>(MEASURE_TEXTS);
+    ok(texts.some((t) => t.text === LONG_TOOL), "the long tool name is drawn whole");
+    ok(texts.some((t) => t.text === "14.3% (1,715 of 12,000)"), "the long value text is drawn");
+    deepEqual(await textsOutsideTheirChart(page), [], "no label or value text is cut off");
+    const rightmost = await page.evaluate<number>(
+      `Math.max(...[...document.querySelectorAll("svg.chart")].map((svg) => svg.getBoundingClientRect().right))`,
+    );
+    ok(rightmost <= WIDTH, `every chart fits the page (right edge at ${rightmost})`);
+  });
 });

@@ -2,10 +2,12 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { datasetLines } from "../fixtures/analytics/dataset.ts";
 import { withDatasetSandbox } from "../fixtures/analytics/dataset_sandbox.ts";
+import { largeQuarterLines, LONG_TOOL } from "../fixtures/analytics/large_quarter.ts";
 import { serveGistApi } from "../analytics/gist_api_server.ts";
 import { parseCsv } from "../analytics/parse_csv.ts";
 import { BINARY, makeSandbox, ROOT } from "../helpers/run_binary.ts";
 import { startFakeGitHub } from "../helpers/fake_github.ts";
+import { showNotice } from "../helpers/show_notice.ts";
 import { spoolEvents } from "../helpers/spool_events.ts";
 import { startTestCollector } from "../helpers/start_test_collector.ts";
 
@@ -13,8 +15,8 @@ const DATASET = datasetLines().join("\n") + "\n";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\<>]/g, "\\$&");
 
-/** A bar chart row: label, count, a bar (or none for zero), share. */
-function row(stdout: string, label: string, count: number, share: string): void {
+/** A bar chart row: label, count (as printed), a bar (or none for zero), share. */
+function row(stdout: string, label: string, count: number | string, share: string): void {
   match(
     stdout,
     new RegExp(`^  ${escape(label)} +${count}  [█▏▎▍▌▋▊▉]* +${escape(share)}$`, "m"),
@@ -22,7 +24,7 @@ function row(stdout: string, label: string, count: number, share: string): void 
   );
 }
 
-function total(stdout: string, label: string, count: number): void {
+function total(stdout: string, label: string, count: number | string): void {
   match(stdout, new RegExp(`^  ${label} +${count}$`, "m"), `${label} ${count}`);
 }
 
@@ -100,6 +102,27 @@ Deno.test("view of the generated data set shows every known number", async () =>
     );
     match(latest[9], /^ {2}2026-02-28T18:20:00Z +scan\.completed +macOS /);
   });
+});
+
+Deno.test("view prints counts in the thousands with en-US separators, in columns that line up", async () => {
+  await withDatasetSandbox(async (box, file) => {
+    const r = await box.run(["view", "--source", file]);
+    equal(r.code, 0, r.stderr);
+    const out = r.stdout;
+    match(
+      out,
+      /^Read: +13,835 valid events read; 0 duplicates counted once; 0 invalid lines skipped$/m,
+    );
+    total(out, "events", "13,835");
+    total(out, "unique installs", " 1,200");
+    total(out, "scans started", "12,000");
+    total(out, "tool failures", " 1,835");
+    row(out, "cli", "4,000", "33.3%");
+    row(out, "Linux", 720, "60%");
+    row(out, LONG_TOOL, "12,000", "100%");
+    match(out, new RegExp(`^ {2}${LONG_TOOL} +1,715 +12,000 +14\\.3% +timeout 1,715$`, "m"));
+    match(out, /^ {2}trivy +120 +12,000 +1% +timeout 120$/m);
+  }, largeQuarterLines());
 });
 
 Deno.test("view --since keeps the events timestamped at or after the date", async () => {
@@ -271,6 +294,40 @@ Deno.test("view reads a Gist's events-*.jsonl files, by default when JMO_TELEMET
   await box.remove();
 });
 
+Deno.test("view of a Gist that GitHub lists only in part says on its Read line that the totals are partial, and warns on stderr", async () => {
+  await using api = await serveGistApi("f00d", {
+    "events-20260101T000000Z-aaaa.jsonl": { content: datasetLines().join("\n") },
+  }, { truncatedList: true });
+  const box = await makeSandbox();
+  const r = await box.run(["view", "--source", "gist:f00d"], {
+    env: { JMO_TELEMETRY_GITHUB_API: api.apiBase },
+  });
+  equal(r.code, 0, r.stderr);
+  match(
+    r.stdout,
+    /^Read: +38 valid events read; 3 duplicates counted once; 2 invalid lines skipped; GitHub lists only the first 300 files of gist:f00d, more may exist: totals are partial$/m,
+  );
+  match(
+    r.stderr,
+    /^jmo-telemetry view: GitHub lists only the first 300 files of gist:f00d; to read them all, git clone https:\/\/gist\.example\/f00d\.git and pass the folder with --source$/m,
+  );
+  await box.remove();
+});
+
+Deno.test("view --source gist: without an id fails at once with a usage error that says the Gist id is missing", async () => {
+  await using api = await serveGistApi("f00d", {});
+  const box = await makeSandbox();
+  const r = await box.run(["view", "--source", "gist:"], {
+    env: { JMO_TELEMETRY_GITHUB_API: api.apiBase },
+  });
+  equal(r.code, 2);
+  match(r.stderr, /^jmo-telemetry view: the Gist id is missing: give the source as gist:<id>/);
+  match(r.stderr, /Usage: jmo-telemetry view/);
+  equal(r.stdout, "");
+  equal(api.apiRequests.length, 0, "nothing is asked of GitHub");
+  await box.remove();
+});
+
 Deno.test("view refuses bad flags and unreadable sources with exit 2 and a message that says what to do", async () => {
   await withDatasetSandbox(async (box, file) => {
     const cases: [string[], RegExp][] = [
@@ -305,7 +362,7 @@ Deno.test("what flush delivers to a Gist, view reads back from it, each event on
     JMO_TELEMETRY_GITHUB_TOKEN: github.token,
     JMO_TELEMETRY_GITHUB_API: github.apiBase,
   };
-  const ids = spoolEvents(box.home, 700);
+  const ids = [showNotice(box.home), ...spoolEvents(box.home, 699)];
   const flushed = await box.run(["flush"], { env });
   equal(flushed.code, 0, flushed.stdout + flushed.stderr);
   equal(github.files.size, 2, "two batches, two files");

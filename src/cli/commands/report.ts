@@ -21,7 +21,9 @@ const HELP =
 Writes the quarterly transparency report: reporting period, total scans,
 active installs (that ran a scan), unique installs, platform, profile and
 execution mode splits, top insights (the worst tool failure rate, the change
-against the previous quarter) and the privacy statement. Only events whose
+against the previous quarter), the privacy statement, the method and a raw
+data sample (the earliest event of each type, without anonymous_id and
+event_id). Only events whose
 own timestamp falls inside the quarter count; quarters are in UTC
 (Q1 = January 1, 00:00:00 to March 31, 23:59:59).
 
@@ -63,7 +65,10 @@ export const reportCommand: Command = {
     if (format !== "md" && format !== "html") {
       throw new UsageError(`--format takes md or html, not '${format}'`, HELP);
     }
-    const { collection } = await readCollection(flags.source, context, "report");
+    const { collection } = await readCollection(flags.source, context, {
+      name: "report",
+      help: HELP,
+    });
     const report = buildQuarterReport(collection, quarter);
     writeOutput(
       flags.output,

@@ -10,6 +10,7 @@ import {
   type Collection,
   describeSource,
   eventsBetween,
+  type EventSource,
   eventsToCsv,
   parseDateBound,
   readSource,
@@ -70,32 +71,40 @@ ${SOURCE_HELP}`;
 
 /**
  * Reads the events of `--source` (or the default source) for a command,
- * telling on stderr how many lines were skipped; a source that cannot be
- * read is an `InputError` (exit 2) that says what to do.
+ * telling on stderr how many lines were skipped. A source that names
+ * nothing (`gist:` without an id) is a `UsageError` with the command's
+ * help, before any I/O; a source that cannot be read is an `InputError`;
+ * both exit 2 with a message that says what to do.
  *
  * @example
  * ```ts
  * import { readCollection } from "./view.ts";
- * // const { collection, source } = await readCollection("events.jsonl", context);
+ * // const { collection, source } = await readCollection("events.jsonl", context, { name: "view", help: HELP });
  * ```
  */
 export async function readCollection(
   spec: string | undefined,
   context: CommandContext,
-  command: string,
+  command: { name: string; help: string },
 ): Promise<{ collection: Collection; source: string }> {
+  let source: EventSource;
   try {
-    const source = resolveSource(spec, context.env);
+    source = resolveSource(spec, context.env);
+  } catch (error) {
+    if (error instanceof SourceError) throw new UsageError(error.message, command.help);
+    throw error;
+  }
+  try {
     const collection = await readSource(source, {
       fetch: globalThis.fetch,
       timeoutMs: SOURCE_TIMEOUT_MS,
       readStdin: context.readStdin,
-      warn: (message) => context.stderr(`jmo-telemetry ${command}: ${message}\n`),
+      warn: (message) => context.stderr(`jmo-telemetry ${command.name}: ${message}\n`),
     });
     const [first] = collection.invalid;
     if (first !== undefined) {
       context.stderr(
-        `jmo-telemetry ${command}: skipped ${collection.invalid.length} line(s) that are not ` +
+        `jmo-telemetry ${command.name}: skipped ${collection.invalid.length} line(s) that are not ` +
           `valid events (first: ${first.origin} line ${first.lineNumber}: ${first.reason})\n`,
       );
     }
@@ -158,7 +167,10 @@ export const viewCommand: Command = {
         HELP,
       );
     }
-    const { collection, source } = await readCollection(flags.source, context, "view");
+    const { collection, source } = await readCollection(flags.source, context, {
+      name: "view",
+      help: HELP,
+    });
     const events = eventsBetween(collection.events, { from: since });
     if (flags.raw) {
       context.stdout(events.map((e) => e.line + "\n").join(""));
