@@ -1,13 +1,16 @@
 /**
  * Turns a request body into validated envelopes, or into the refusal of the
- * whole request. Every event goes through the schema's own `validateEnvelope`;
- * one invalid event refuses the request, so nothing of it is stored.
+ * whole request. Every event must pass both forms of the one event
+ * definition: the zod schema and the checker the client itself runs (which
+ * names the offending field the way the client's own refusals do); one
+ * invalid event refuses the request, so nothing of it is stored.
  *
  * @module
  */
 
-import { type Envelope, validateEnvelope } from "../../src/events/mod.ts";
+import { type Envelope, envelopeSchema, validateEnvelope } from "../../src/events/mod.ts";
 import { MAX_EVENTS_PER_REQUEST } from "./limits.ts";
+import { zodProblem } from "./zod_problem.ts";
 
 /** Where one refused event of the request is wrong. */
 export interface InvalidEvent {
@@ -90,8 +93,11 @@ export function parseBatch(bytes: Uint8Array): BatchParse {
   const details: InvalidEvent[] = [];
   batch.items.forEach((item, index) => {
     const result = validateEnvelope(item);
-    if (result.ok) envelopes.push(result.envelope);
-    else details.push({ index, field: result.error.field, reason: result.error.reason });
+    const schema = envelopeSchema.safeParse(item);
+    if (!result.ok) {
+      details.push({ index, field: result.error.field, reason: result.error.reason });
+    } else if (!schema.success) details.push({ index, ...zodProblem(schema.error) });
+    else envelopes.push(result.envelope);
   });
   if (details.length > 0) {
     return {

@@ -1,7 +1,9 @@
 /**
- * The optional limit on posts per client. The key is a SHA-256 digest of the
- * client address (`CF-Connecting-IP`), computed in memory for the one call to
- * the Rate Limiting binding: the address and the key are never stored or logged.
+ * The optional limit on posts per client. The key is an HMAC-SHA-256 of the
+ * client address (`CF-Connecting-IP`) and the UTC day, keyed with a Worker
+ * secret, computed in memory for the one call to the Rate Limiting binding:
+ * the address and the key are never stored or logged, and without the secret
+ * a key cannot be matched to an address by trying every address.
  *
  * @module
  */
@@ -10,23 +12,43 @@ import type { Env } from "./env.ts";
 import { RATE_LIMIT_RETRY_AFTER_SECONDS } from "./limits.ts";
 import { jsonResponse } from "./responses.ts";
 
-const KEY_CONTEXT = "jmo-telemetry rate limit v1\n";
+const KEY_CONTEXT = "jmo-telemetry rate limit v2\n";
 
 /**
- * The rate-limit key of a client address: hex SHA-256 of a fixed context and
- * the address. Clients without an address share one key.
+ * Used when the Worker has no secret: stable for this isolate only. Made on
+ * first use, since Workers allow no random values at global scope.
+ */
+let isolateSecret: string | undefined;
+
+/**
+ * The rate-limit key of a client address on a day: hex HMAC-SHA-256, keyed
+ * with `secret`, of a fixed context, the UTC day and the address. Clients
+ * without an address share one key; the key changes every UTC day.
  *
  * @example
  * ```ts
  * import { rateLimitKey } from "./rate_limit.ts";
- * const key = await rateLimitKey("203.0.113.7");
+ * const key = await rateLimitKey("203.0.113.7", "worker secret", new Date("2026-12-01T10:00:00Z"));
  * key.length; // 64
  * key.includes("203.0.113.7"); // false
  * ```
  */
-export async function rateLimitKey(clientAddress: string | null): Promise<string> {
-  const data = new TextEncoder().encode(KEY_CONTEXT + (clientAddress ?? ""));
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+export async function rateLimitKey(
+  clientAddress: string | null,
+  secret: string,
+  now: Date,
+): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const day = now.toISOString().slice(0, 10);
+  const data = encoder.encode(`${KEY_CONTEXT}${day}\n${clientAddress ?? ""}`);
+  const digest = new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
@@ -47,7 +69,9 @@ export async function rateLimitRefusal(
   env: Env,
 ): Promise<Response | undefined> {
   if (env.RATE_LIMITER === undefined) return undefined;
-  const key = await rateLimitKey(request.headers.get("CF-Connecting-IP"));
+  // The admin token is already a Worker secret; without one, each isolate keeps its own.
+  const secret = env.ADMIN_TOKEN || (isolateSecret ??= crypto.randomUUID());
+  const key = await rateLimitKey(request.headers.get("CF-Connecting-IP"), secret, new Date());
   const outcome = await env.RATE_LIMITER.limit({ key }).catch(() => ({ success: true }));
   if (outcome.success) return undefined;
   return jsonResponse(429, { error: "too many requests" }, {

@@ -118,7 +118,11 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
         "[]",
         '"scan.started"',
         "null",
+        "42",
+        "true",
         '{"events":{}}',
+        '{"events":null}',
+        '{"events":"x"}',
         `{"events":[],"extra":1}`,
       ]
     ) {
@@ -129,6 +133,26 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
       assert.deepEqual(details, []);
     }
   });
+
+  await t.step(
+    "events that are not objects, and bodies that are empty objects, are answered 400 naming index 0",
+    async () => {
+      for (
+        const body of [
+          '{"events":[1]}',
+          '{"events":[null]}',
+          '{"events":[[]]}',
+          "{}",
+          '{"__proto__":{}}',
+        ]
+      ) {
+        const answer = await collector.post(body);
+        assert.equal(answer.status, 400, `body ${body}`);
+        const { details } = answer.json as { details: { index: number }[] };
+        assert.equal(details[0]?.index, 0, `body ${body}`);
+      }
+    },
+  );
 
   await t.step("one invalid event refuses the request, naming its index and field", async () => {
     const batch = envelopes(5);
