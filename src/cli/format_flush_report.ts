@@ -12,9 +12,12 @@ function events(n: number): string {
 
 function droppedLine(report: FlushReport): string[] {
   const d = report.dropped;
-  if (d.expired + d.overCap + d.rejected + d.damaged === 0) return [];
+  if (d.expired + d.overCap + d.rejected + d.damaged + d.rejectedDeleted === 0) return [];
+  const aside = d.rejectedDeleted > 0
+    ? `; ${d.rejectedDeleted} refused earlier deleted from spool/rejected/ (past the maximum age or its 1 MiB cap)`
+    : "";
   return [
-    `Dropped:  ${d.expired} expired, ${d.overCap} over the 5 MiB cap, ${d.rejected} refused by the server (set aside in spool/rejected/), ${d.damaged} damaged`,
+    `Dropped:  ${d.expired} expired, ${d.overCap} over the 5 MiB cap, ${d.rejected} refused by the server (set aside in spool/rejected/), ${d.damaged} damaged${aside}`,
   ];
 }
 
@@ -41,6 +44,12 @@ export function formatFlushReport(report: FlushReport): string {
     );
   } else if (report.outcome === "nothing") {
     lines.push("Nothing to send.");
+  } else if (report.outcome === "notice") {
+    lines.push(
+      "Not sent: nothing is sent before the first-run notice, and it was never shown on this install;",
+      "          it shows with the next `jmo-telemetry track scan.started`.",
+      `Kept:     ${events(report.kept)} (waiting for the notice)`,
+    );
   } else {
     const batches = `${report.batches} batch${report.batches === 1 ? "" : "es"}`;
     lines.push(`Sent:     ${events(report.sent)} in ${batches} to ${to}`);

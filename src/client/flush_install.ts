@@ -6,6 +6,9 @@
  */
 
 import process from "node:process";
+// The banner file alone, not consent/mod.ts: flushing must not load the YAML parser.
+import { noticeAllowsDelivery } from "../consent/banner.ts";
+import { readState } from "../install/mod.ts";
 import { pendingEvents, processIsAlive } from "../spool/mod.ts";
 import {
   combineFlushReports,
@@ -26,11 +29,20 @@ export interface FlushRequest {
   fetch?: typeof fetch;
   /** Receives each batch as it would be sent, when `JMO_TELEMETRY_DEBUG` is on. */
   onDebug?: (text: string) => void;
+  /** The caller's own run showed the notice for the first time: nothing is sent before a later run. */
+  noticeShownThisRun?: boolean;
 }
+
+/** Why nothing is sent before the notice: the `detail` of outcome `notice`. */
+const NOTICE_NOT_SHOWN =
+  "waiting for the first-run notice, never shown on this install; it shows with the next scan.started";
 
 /**
  * Decides consent (an opt-out deletes what is spooled and sends nothing:
- * outcome `off`, the deciding rule in `detail`), then flushes the spool.
+ * outcome `off`, the deciding rule in `detail`), then holds everything while
+ * the first-run notice was never shown on this install (the notice comes
+ * before the first send: outcome `notice`, every pending event kept; debug
+ * output, which sends nothing, still prints), then flushes the spool.
  *
  * @example
  * ```ts
@@ -48,6 +60,13 @@ export async function flushInstall(
   const consent = currentConsent(core);
   if (!consent.enabled) {
     return { ...emptyFlushReport(settings.transport, "off"), detail: consent.reason };
+  }
+  const noticeFirst = request.noticeShownThisRun === true ||
+    !noticeAllowsDelivery(readState(settings.home).notice);
+  if (!settings.debug && noticeFirst) {
+    const kept = pendingEvents(settings.home).length;
+    if (kept === 0) return emptyFlushReport(settings.transport, "nothing");
+    return { ...emptyFlushReport(settings.transport, "notice"), kept, detail: NOTICE_NOT_SHOWN };
   }
   const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
   const background = request.background ?? false;

@@ -19,15 +19,27 @@ export interface DroppedCounters {
   rejected: number;
   /** Lines a crash or a damaged disk left unreadable. */
   damaged: number;
+  /**
+   * Refused events later deleted from `spool/rejected/`: set aside longer
+   * than `JMO_TELEMETRY_MAX_AGE_DAYS`, or the oldest past its 1 MiB cap.
+   * (They were counted in `rejected` when refused.)
+   */
+  rejected_deleted: number;
 }
 
 /** The outcome of the last flush. */
 export interface FlushOutcome {
   /** When it ended, UTC. */
   at: string;
-  /** `delivered` everything, `partial`, `failed`, or `debug` (printed, not sent). */
-  outcome: "delivered" | "partial" | "failed" | "debug" | "nothing";
+  /**
+   * `delivered` everything, `partial`, `failed`, `rejected` (nothing sent:
+   * every batch was refused and set aside), `debug` (printed, not sent), or
+   * `nothing` pending.
+   */
+  outcome: "delivered" | "partial" | "failed" | "rejected" | "debug" | "nothing";
+  /** Events delivered. */
   sent: number;
+  /** Events still pending after it. */
   kept: number;
   /** A short reason, as `HTTP 503` or `timeout`; never a token or a path. */
   detail?: string;
@@ -49,9 +61,17 @@ export interface TelemetryState {
   dropped: DroppedCounters;
 }
 
-/** The state of a fresh install. */
+/**
+ * The state of a fresh install.
+ *
+ * @example
+ * ```ts
+ * import { emptyState } from "./state_file.ts";
+ * emptyState().dropped.rejected_deleted; // 0
+ * ```
+ */
 export function emptyState(): TelemetryState {
-  return { dropped: { expired: 0, over_cap: 0, rejected: 0, damaged: 0 } };
+  return { dropped: { expired: 0, over_cap: 0, rejected: 0, damaged: 0, rejected_deleted: 0 } };
 }
 
 /**

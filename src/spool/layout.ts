@@ -4,7 +4,8 @@
  * A segment is a file of NDJSON lines, one event each. Writers build it in
  * `open/` and seal it by renaming it into `ready/`; a flusher claims sealed
  * segments by renaming them into `claimed/<claim id>/`; batches the collector
- * refused are moved aside into `rejected/`.
+ * refused are moved aside into `rejected/` (kept at most the maximum age and
+ * 1 MiB, oldest deleted first).
  *
  * @module
  */

@@ -4,7 +4,8 @@
  * Writers seal whole segments into `ready/` by rename (safe under `kill -9`
  * and many writers at once); flushers claim segments by rename into a claim
  * folder and settle the claim after delivery; retention drops expired events
- * and the oldest past the 5 MiB cap.
+ * and the oldest past the 5 MiB cap, and keeps batches the server refused
+ * (`rejected/`) within the same age and a 1 MiB cap.
  *
  * @module
  */
@@ -15,6 +16,7 @@ export {
   MAX_SEGMENT_EVENTS,
   SpoolWriter,
 } from "./append_events.ts";
+export { boundRejected, MAX_REJECTED_BYTES } from "./bound_rejected.ts";
 export {
   claimPending,
   processIsAlive,

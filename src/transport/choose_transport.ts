@@ -6,9 +6,10 @@
 
 import type { TransportSettings } from "../settings/mod.ts";
 import type { TransportKind, Verdict } from "./classify_response.ts";
+import type { BodySize } from "./plan_batches.ts";
 import type { RequestOptions } from "./send_request.ts";
-import { collectorBody, sendToCollector } from "./send_to_collector.ts";
-import { gistBody, gistUrl, sendToGist } from "./send_to_gist.ts";
+import { collectorBody, collectorBodySize, sendToCollector } from "./send_to_collector.ts";
+import { gistBody, gistBodySize, gistUrl, sendToGist } from "./send_to_gist.ts";
 
 /** Where batches go and how they are sent. */
 export interface Transport {
@@ -19,6 +20,8 @@ export interface Transport {
   target: string;
   /** The exact body of a batch; `batchId` names a Gist file. */
   body(lines: readonly string[], now: Date, batchId: string): string;
+  /** How `body` grows with each spooled event, for cutting batches. */
+  bodySize: BodySize<{ line: string; bytes: number }>;
   /** Sends a body made by `body`; never throws. */
   send(body: string): Promise<Verdict>;
 }
@@ -71,12 +74,14 @@ export function chooseTransport(settings: TransportSettings, options: RequestOpt
     return {
       ...described,
       body: gistBody,
+      bodySize: gistBodySize,
       send: (body) => sendToGist(body, { ...options, ...settings }),
     };
   }
   return {
     ...described,
     body: collectorBody,
+    bodySize: collectorBodySize,
     send: (body) => sendToCollector(body, { ...options, endpoint: settings.endpoint }),
   };
 }

@@ -8,7 +8,9 @@ import type { FlushReport } from "./flush_spool.ts";
 
 /**
  * Sums what two consecutive flushes sent and dropped; what is kept, why,
- * and the next attempt are the later flush's.
+ * and the next attempt are the later flush's. A later flush whose batches
+ * were all refused after an earlier one sent some is `delivered`, as one
+ * flush doing both would be.
  *
  * @example
  * ```ts
@@ -25,6 +27,8 @@ export function combineFlushReports(first: FlushReport, second: FlushReport): Fl
     ? first.outcome
     : second.outcome === "failed" && sent > 0
     ? "partial"
+    : second.outcome === "rejected" && sent > 0
+    ? "delivered"
     : second.outcome;
   return {
     ...second,
@@ -36,6 +40,7 @@ export function combineFlushReports(first: FlushReport, second: FlushReport): Fl
       overCap: first.dropped.overCap + second.dropped.overCap,
       rejected: first.dropped.rejected + second.dropped.rejected,
       damaged: first.dropped.damaged + second.dropped.damaged,
+      rejectedDeleted: first.dropped.rejectedDeleted + second.dropped.rejectedDeleted,
     },
   };
 }

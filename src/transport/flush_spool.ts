@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { type FlushOutcome, readState, updateState } from "../install/mod.ts";
 import type { TransportSettings } from "../settings/mod.ts";
 import {
+  boundRejected,
   type ClaimedEvent,
   claimPending,
   type IsAlive,
@@ -17,6 +18,7 @@ import {
   setAside,
   settleClaim,
   spoolLayout,
+  STALE_CLAIM_MS,
 } from "../spool/mod.ts";
 import { appendAudit } from "./audit_log.ts";
 import { backoffPassed, nextBackoff } from "./backoff.ts";
@@ -56,31 +58,49 @@ export interface FlushOptions {
 
 /** Events dropped unsent by one flush, by reason. */
 export interface FlushDropped {
+  /** Older than `JMO_TELEMETRY_MAX_AGE_DAYS`. */
   expired: number;
+  /** The oldest past the 5 MiB cap. */
   overCap: number;
   /** Refused by the server (`400`) and set aside in `spool/rejected/`. */
   rejected: number;
   /** Lines a crash or a damaged disk left unreadable. */
   damaged: number;
+  /** Refused earlier, then deleted from `spool/rejected/` by age or its 1 MiB cap. */
+  rejectedDeleted: number;
 }
 
 /** What one flush did. */
 export interface FlushReport {
   /**
-   * `delivered` everything, `partial`, `failed` (nothing sent), `nothing`
+   * `delivered` everything, `partial`, `failed` (nothing sent), `rejected`
+   * (nothing sent: every batch was refused and set aside), `nothing`
    * pending, `debug` (printed, not sent), `waiting` (a background flush
-   * before its backoff passed or beside a running flusher), `off` (telemetry is off).
+   * before its backoff passed or beside a running flusher), `notice`
+   * (nothing sent: the first-run notice was never shown on this install),
+   * `off` (telemetry is off).
    */
-  outcome: "delivered" | "partial" | "failed" | "nothing" | "debug" | "waiting" | "off";
+  outcome:
+    | "delivered"
+    | "partial"
+    | "failed"
+    | "rejected"
+    | "nothing"
+    | "debug"
+    | "waiting"
+    | "notice"
+    | "off";
   /** Events delivered. */
   sent: number;
   /** Requests answered with a `2xx`. */
   batches: number;
   /** Events still pending. */
   kept: number;
+  /** Events dropped unsent, by reason. */
   dropped: FlushDropped;
   /** Why events were kept or refused, as `HTTP 503` or `timeout after 2 s`. */
   detail?: string;
+  /** Where the batches went: the collector or a Gist. */
   transport: TransportKind;
   /** The endpoint's host and port. */
   host: string;
@@ -108,7 +128,7 @@ export function emptyFlushReport(
     sent: 0,
     batches: 0,
     kept: 0,
-    dropped: { expired: 0, overCap: 0, rejected: 0, damaged: 0 },
+    dropped: { expired: 0, overCap: 0, rejected: 0, damaged: 0, rejectedDeleted: 0 },
     transport: target.kind,
     host: target.host,
   };
@@ -186,6 +206,7 @@ function outcomeOf(
 ): FlushOutcome["outcome"] {
   if (debug) return "debug";
   if (live === 0) return "nothing";
+  if (sent === 0 && kept === 0) return "rejected";
   if (kept === 0) return "delivered";
   return sent > 0 ? "partial" : "failed";
 }
@@ -194,8 +215,10 @@ function outcomeOf(
  * Flushes the spool once. Claims every pending segment (two flushers never
  * hold the same one; a dead flusher's claim is taken over), drops expired
  * events and the oldest past the 5 MiB cap, sends the rest in batches of at
- * most 500 events and 256 KiB, and settles: delivered events are deleted,
- * refused ones set aside, the rest go back. The first timeout, network error,
+ * most 500 events and 256 KiB (as the transport's body measures them), and
+ * settles: delivered events are deleted, refused ones set aside, the rest go
+ * back; set-aside batches past the maximum age or the 1 MiB cap of
+ * `rejected/` are deleted and counted. The first timeout, network error,
  * `429` or `5xx` stops the flush and sets the backoff in `state.json`; a full
  * delivery clears it. Each delivered batch is written to `audit.jsonl`.
  *
@@ -240,9 +263,16 @@ async function flushClaimed(
 ): Promise<FlushReport> {
   const { home } = options;
   const claim = claimPending(home, { now: startMs, isAlive: options.isAlive });
+  const boundAside = () => boundRejected(home, { now: startMs, maxAgeMs: options.maxAgeMs });
   if (claim.events.length === 0 && claim.damaged === 0) {
     settleClaim(claim, () => false);
-    return emptyFlushReport(transport, "nothing");
+    const nothing = emptyFlushReport(transport, "nothing");
+    const rejectedDeleted = boundAside();
+    if (rejectedDeleted === 0) return nothing;
+    updateState(home, (s) => {
+      s.dropped.rejected_deleted += rejectedDeleted;
+    });
+    return { ...nothing, dropped: { ...nothing.dropped, rejectedDeleted } };
   }
   const plan = planRetention(claim.events, startMs, {
     maxAgeMs: options.maxAgeMs,
@@ -251,7 +281,7 @@ async function flushClaimed(
   const live = claim.events.filter((e) =>
     !plan.expired.has(e.eventId) && !plan.overCap.has(e.eventId)
   );
-  const batches = planBatches(live);
+  const batches = planBatches(live, transport.bodySize);
   let progress: Progress = { delivered: new Set(), rejected: new Set(), batches: 0 };
   const stillClaimed = () => existsSync(claim.dir);
   if (options.debug) printBatches(batches, transport, options);
@@ -259,9 +289,12 @@ async function flushClaimed(
   const gone = (e: ClaimedEvent) =>
     progress.delivered.has(e.eventId) || progress.rejected.has(e.eventId) ||
     plan.expired.has(e.eventId) || plan.overCap.has(e.eventId);
-  // Settling a claim that a purge removed would bring its kept events back.
-  const purged = !stillClaimed();
-  if (!purged) settleClaim(claim, (e) => !gone(e));
+  // The claim is gone when an opt-out or a purge deleted the spool, or when
+  // another flusher took it over (this one ran past STALE_CLAIM_MS) and put
+  // its segments back. Settling it then would bring events back twice.
+  const lost = !stillClaimed();
+  const purged = lost && !existsSync(spoolLayout(home).root);
+  if (!lost) settleClaim(claim, (e) => !gone(e));
   const sent = progress.delivered.size;
   const kept = purged ? 0 : live.length - sent - progress.rejected.size;
   const outcome = purged
@@ -273,24 +306,31 @@ async function flushClaimed(
     batches: progress.batches,
     kept,
     dropped: {
-      expired: plan.expired.size,
-      overCap: plan.overCap.size,
+      // A lost claim was never settled: whoever holds its events now drops them.
+      expired: lost ? 0 : plan.expired.size,
+      overCap: lost ? 0 : plan.overCap.size,
       rejected: progress.rejected.size,
-      damaged: claim.damaged,
+      damaged: lost ? 0 : claim.damaged,
+      rejectedDeleted: lost ? 0 : boundAside(),
     },
     detail: purged
       ? "pending events were deleted (an opt-out or a purge) during the flush"
+      : lost
+      ? `another flush took over this one's claim (it ran past ${
+        STALE_CLAIM_MS / 60_000
+      } min); the ${kept} events it had not sent are pending again`
       : progress.stop?.detail ??
         (progress.rejected.size > 0
           ? `${progress.rejected.size} refused (${progress.rejectedDetail}) and set aside`
           : undefined),
   };
-  if (purged || !existsSync(home)) return report;
+  if (lost || !existsSync(home)) return report;
   const state = updateState(home, (s) => {
     s.dropped.expired += report.dropped.expired;
     s.dropped.over_cap += report.dropped.overCap;
     s.dropped.rejected += report.dropped.rejected;
     s.dropped.damaged += report.dropped.damaged;
+    s.dropped.rejected_deleted += report.dropped.rejectedDeleted;
     s.last_flush = {
       at: options.now().toISOString(),
       outcome,

@@ -34,11 +34,11 @@ export { acquireFlushLease, flusherRunning, releaseFlushLease } from "./flush_le
 export { emptyFlushReport, flushSpool } from "./flush_spool.ts";
 export type { FlushDropped, FlushOptions, FlushReport } from "./flush_spool.ts";
 export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, planBatches } from "./plan_batches.ts";
-export type { BatchLimits } from "./plan_batches.ts";
+export type { BatchLimits, BodySize } from "./plan_batches.ts";
 export { sendRequest } from "./send_request.ts";
 export type { RequestOptions } from "./send_request.ts";
-export { collectorBody, sendToCollector } from "./send_to_collector.ts";
-export { gistBody, gistFileName, gistUrl, sendToGist } from "./send_to_gist.ts";
+export { collectorBody, collectorBodySize, sendToCollector } from "./send_to_collector.ts";
+export { gistBody, gistBodySize, gistFileName, gistUrl, sendToGist } from "./send_to_gist.ts";
 export type { GistTarget } from "./send_to_gist.ts";
 export { backgroundFlushCommand, startBackgroundFlush } from "./start_background_flush.ts";
 export type { RuntimeFacts } from "./start_background_flush.ts";

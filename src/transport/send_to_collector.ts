@@ -6,6 +6,7 @@
 
 import { VERSION } from "../version.ts";
 import type { Verdict } from "./classify_response.ts";
+import type { BodySize } from "./plan_batches.ts";
 import { type RequestOptions, sendRequest } from "./send_request.ts";
 
 /**
@@ -22,6 +23,22 @@ import { type RequestOptions, sendRequest } from "./send_request.ts";
 export function collectorBody(lines: readonly string[]): string {
   return `{"events":[${lines.join(",")}]}`;
 }
+
+/**
+ * How a collector body grows: `{"events":[]}` empty, then each event's
+ * spooled line and its comma (a spooled event's `bytes` counts its newline:
+ * the same one byte).
+ *
+ * @example
+ * ```ts
+ * import { collectorBodySize } from "./send_to_collector.ts";
+ * collectorBodySize.eventBytes({ bytes: 17 }); // 17
+ * ```
+ */
+export const collectorBodySize: BodySize<{ bytes: number }> = {
+  emptyBytes: collectorBody([]).length,
+  eventBytes: (event) => event.bytes,
+};
 
 /**
  * Posts one batch body to the collector and classifies the answer.

@@ -7,6 +7,7 @@
 
 import { VERSION } from "../version.ts";
 import type { Verdict } from "./classify_response.ts";
+import type { BodySize } from "./plan_batches.ts";
 import { type RequestOptions, sendRequest } from "./send_request.ts";
 
 /** The Gist the batches go to, and the credential that may write it. */
@@ -48,6 +49,24 @@ export function gistBody(lines: readonly string[], now: Date, batchId: string): 
   const content = lines.map((line) => line + "\n").join("");
   return JSON.stringify({ files: { [gistFileName(now, batchId)]: { content } } });
 }
+
+const encoder = new TextEncoder();
+
+/**
+ * How a Gist body grows: the update adding an empty file (its name is of
+ * fixed length), then each event's line and newline as JSON escapes them
+ * into the file's content, so every `"` of the line counts twice.
+ *
+ * @example
+ * ```ts
+ * import { gistBodySize } from "./send_to_gist.ts";
+ * gistBodySize.eventBytes({ line: '{"a":1}' }); // 11, for {\"a\":1}\n
+ * ```
+ */
+export const gistBodySize: BodySize<{ line: string }> = {
+  emptyBytes: encoder.encode(gistBody([], new Date(0), "00000000")).length,
+  eventBytes: (event) => encoder.encode(JSON.stringify(event.line + "\n")).length - 2,
+};
 
 /**
  * The URL a Gist update goes to.

@@ -1,10 +1,13 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { join } from "node:path";
+import { setAside } from "../../src/spool/mod.ts";
 import { processesWithEnv, waitUntil } from "../helpers/background_processes.ts";
 import { type DeliverySandbox, deliverySandbox } from "../helpers/delivery_sandbox.ts";
 import { ROOT, type Sandbox, trackArgs } from "../helpers/run_binary.ts";
+import { showNotice } from "../helpers/show_notice.ts";
 import { spoolEvents } from "../helpers/spool_events.ts";
 import { ACCEPTED, deliveredIds, eventIdsOf } from "../helpers/test_server.ts";
+import { eventLine } from "../spool/spool_files.ts";
 
 /** The test's environment plus a mark to find the flushers its `track` runs start. */
 function marked(t: DeliverySandbox, extra: Record<string, string> = {}) {
@@ -58,7 +61,7 @@ Deno.test("no flush starts in the run that first shows the banner; the next run'
 
 Deno.test("a background flush waits out the backoff; flush by hand ignores it", async () => {
   const t = await deliverySandbox({ status: 503 });
-  const ids = spoolEvents(t.box.home, 3);
+  const ids = [showNotice(t.box.home), ...spoolEvents(t.box.home, 3)];
   equal((await t.box.run(["flush"], { env: t.env })).code, 3);
   t.server.reply = () => ACCEPTED;
   const background = await t.box.run(["flush", "--background"], { env: t.env });
@@ -105,10 +108,12 @@ Deno.test("opting out after events were spooled sends none of them", async () =>
   await t.remove();
 });
 
-Deno.test("status shows the last flush outcome, the next attempt and the dropped counts", async () => {
+Deno.test("status shows the last flush outcome, the next attempt, the dropped counts and the refused events deleted from spool/rejected/", async () => {
   const t = await deliverySandbox({ status: 503 });
+  showNotice(t.box.home);
   spoolEvents(t.box.home, 3, () => new Date(Date.now() - 40 * 86_400_000));
-  spoolEvents(t.box.home, 2);
+  spoolEvents(t.box.home, 1);
+  setAside(t.box.stateDir, [eventLine(), eventLine()], Date.now() - 40 * 86_400_000);
   equal((await t.box.run(["flush"], { env: t.env })).code, 3);
   const s = JSON.parse((await t.box.run(["status", "--json"], { env: t.env })).stdout);
   equal(s.last_flush.outcome, "failed");
@@ -117,10 +122,16 @@ Deno.test("status shows the last flush outcome, the next attempt and the dropped
   equal(typeof s.next_attempt_at, "string");
   equal(s.consecutive_failures, 1);
   equal(s.dropped.expired, 3);
+  equal(s.dropped.rejected_deleted, 2);
+  equal(s.rejected_batches, 0);
   const human = (await t.box.run(["status"], { env: t.env })).stdout;
   match(human, /Last flush: +failed at 20\S+ \(sent 0, kept 2, HTTP 503\)/);
   match(human, /Next attempt: +20\S+ \(backoff after 1 failed flush\)/);
   match(human, /Dropped: +3 expired/);
+  match(
+    human,
+    /Set aside: +0 refused batches kept in spool\/rejected\/ .*; 2 refused events since deleted from it/,
+  );
   await t.remove();
 });
 

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type DeliverySandbox, deliverySandbox } from "../helpers/delivery_sandbox.ts";
 import { BINARY } from "../helpers/run_binary.ts";
+import { showNotice } from "../helpers/show_notice.ts";
 import { spoolEvents } from "../helpers/spool_events.ts";
 import { ACCEPTED, deliveredIds, eventIdsOf } from "../helpers/test_server.ts";
 
@@ -25,7 +26,7 @@ function assertDeliveredOnce(t: DeliverySandbox, ids: string[]): void {
 
 Deno.test("two flushes running at once deliver each event exactly once", async () => {
   const t = await deliverySandbox("hang");
-  const first = spoolEvents(t.box.home, 1_200);
+  const first = [showNotice(t.box.home), ...spoolEvents(t.box.home, 1_200)];
   const a = startFlush(t);
   await t.server.waitForRequests(1);
   const second = spoolEvents(t.box.home, 800);
@@ -44,7 +45,7 @@ Deno.test("two flushes running at once deliver each event exactly once", async (
 
 Deno.test("two flushes started at the same instant never send the same event", async () => {
   const t = await deliverySandbox(ACCEPTED);
-  const ids = spoolEvents(t.box.home, 3_000);
+  const ids = [showNotice(t.box.home), ...spoolEvents(t.box.home, 3_000)];
   const results = await Promise.all([startFlush(t), startFlush(t)].map((c) => c.output()));
   equal(results.every((r) => r.code === 0), true);
   assertDeliveredOnce(t, ids);
@@ -53,7 +54,7 @@ Deno.test("two flushes started at the same instant never send the same event", a
 
 Deno.test("a flusher killed with SIGKILL mid-batch leaves nothing stuck: the next flush delivers everything", async () => {
   const t = await deliverySandbox("hang");
-  const ids = spoolEvents(t.box.home, 1_200);
+  const ids = [showNotice(t.box.home), ...spoolEvents(t.box.home, 1_200)];
   const victim = startFlush(t);
   await t.server.waitForRequests(1);
   victim.kill("SIGKILL");

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake_github.ts";
 import { makeSandbox, type RunResult, type Sandbox } from "../helpers/run_binary.ts";
+import { showNotice } from "../helpers/show_notice.ts";
 import { spoolEvents } from "../helpers/spool_events.ts";
 import { startTestServer } from "../helpers/test_server.ts";
 
@@ -36,7 +37,7 @@ Deno.test("flush to a Gist (local server following GitHub's Gist API) adds one n
   const github = await startFakeGitHub();
   const collector = await startTestServer(() => ({ status: 200 }));
   const env = gistEnv(github, { JMO_TELEMETRY_ENDPOINT: `${collector.origin}/v1/events` });
-  const ids = spoolEvents(box.home, 600);
+  const ids = [showNotice(box.home), ...spoolEvents(box.home, 599)];
   const debug = await box.run(["flush"], { env: { ...env, JMO_TELEMETRY_DEBUG: "1" } });
   equal(debug.code, 3);
   match(debug.stderr, /it would be PATCH http:\/\/127\.0\.0\.1:\d+\/gists\/aa5a315d61ae9438b18d\n/);
@@ -69,7 +70,8 @@ Deno.test("a Gist flush hitting GitHub's rate limit (local GitHub API) keeps the
   const box = await makeSandbox();
   const github = await startFakeGitHub();
   github.rateLimit = "primary";
-  spoolEvents(box.home, 2);
+  showNotice(box.home);
+  spoolEvents(box.home, 1);
   const beforeSeconds = Math.floor(Date.now() / 1000);
   const r = await box.run(["flush"], { env: gistEnv(github) });
   equal(r.code, 3);

@@ -1,7 +1,8 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { join } from "node:path";
 import { startTestProxy } from "../helpers/http_proxy.ts";
-import { makeSandbox, ROOT, type RunResult } from "../helpers/run_binary.ts";
+import { makeSandbox, ROOT, type RunResult, type Sandbox } from "../helpers/run_binary.ts";
+import { showNotice } from "../helpers/show_notice.ts";
 import { spoolEvents } from "../helpers/spool_events.ts";
 import { ACCEPTED, deliveredIds, startTestServer } from "../helpers/test_server.ts";
 
@@ -21,15 +22,22 @@ async function underDeno(args: string[], env: Record<string, string>, cwd: strin
   return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
 
-for (const runtime of ["the compiled binary", "Deno"] as const) {
+const RUNTIMES = ["the compiled binary", "Deno"] as const;
+
+/** Runs the CLI in `box` under `runtime`, with `extra` added to its clean environment. */
+function runUnder(runtime: typeof RUNTIMES[number], box: Sandbox) {
+  return (args: string[], extra: Record<string, string>): Promise<RunResult> =>
+    runtime === "Deno" ? underDeno(args, box.env(extra), box.cwd) : box.run(args, { env: extra });
+}
+
+for (const runtime of RUNTIMES) {
   Deno.test(`${runtime}: flush goes through HTTP_PROXY, and NO_PROXY bypasses it`, async () => {
     const box = await makeSandbox();
     const server = await startTestServer(() => ACCEPTED);
     const proxy = await startTestProxy();
-    const run = (args: string[], extra: Record<string, string>): Promise<RunResult> =>
-      runtime === "Deno" ? underDeno(args, box.env(extra), box.cwd) : box.run(args, { env: extra });
+    const run = runUnder(runtime, box);
     const endpoint = `http://${NAME}:${server.port}/v1/events`;
-    const ids = spoolEvents(box.home, 3);
+    const ids = [showNotice(box.home), ...spoolEvents(box.home, 2)];
     const bypassed = await run(["flush"], {
       JMO_TELEMETRY_ENDPOINT: endpoint,
       HTTP_PROXY: proxy.url,
@@ -49,19 +57,20 @@ for (const runtime of ["the compiled binary", "Deno"] as const) {
     await server.close();
     await box.remove();
   });
-}
 
-Deno.test("the compiled binary sends an https endpoint through HTTPS_PROXY with CONNECT", async () => {
-  const box = await makeSandbox();
-  const proxy = await startTestProxy();
-  spoolEvents(box.home, 1);
-  const r = await box.run(["flush"], {
-    env: { JMO_TELEMETRY_ENDPOINT: `https://${NAME}/v1/events`, HTTPS_PROXY: proxy.url },
+  Deno.test(`${runtime}: flush sends an https endpoint through HTTPS_PROXY with CONNECT`, async () => {
+    const box = await makeSandbox();
+    const proxy = await startTestProxy();
+    showNotice(box.home);
+    const r = await runUnder(runtime, box)(["flush"], {
+      JMO_TELEMETRY_ENDPOINT: `https://${NAME}/v1/events`,
+      HTTPS_PROXY: proxy.url,
+    });
+    equal(r.code, 3);
+    match(r.stdout, /Kept: +1 event \(network error/);
+    equal(proxy.requests[0].method, "CONNECT");
+    equal(proxy.requests[0].target, `${NAME}:443`);
+    await proxy.close();
+    await box.remove();
   });
-  equal(r.code, 3);
-  match(r.stdout, /Kept: +1 event \(network error/);
-  equal(proxy.requests[0].method, "CONNECT");
-  equal(proxy.requests[0].target, `${NAME}:443`);
-  await proxy.close();
-  await box.remove();
-});
+}

@@ -2,7 +2,16 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readState } from "../../src/install/mod.ts";
-import { appendEvents, pendingEvents, purgeSpool, spoolLayout } from "../../src/spool/mod.ts";
+import {
+  appendEvents,
+  pendingEvents,
+  processIsAlive,
+  purgeSpool,
+  recoverAbandoned,
+  setAside,
+  spoolLayout,
+  STALE_CLAIM_MS,
+} from "../../src/spool/mod.ts";
 import { type FlushOptions, flushSpool } from "../../src/transport/mod.ts";
 import {
   ACCEPTED,
@@ -99,6 +108,35 @@ Deno.test("413 for a single event sets it aside instead of retrying it forever",
   equal(report.dropped.rejected, 3);
   equal(report.kept, 0);
   equal(pendingEvents(t.home).length, 0);
+  await t.done();
+});
+
+Deno.test("a flush whose every batch was refused is recorded as rejected, not delivered", async () => {
+  const t = await setup(3, () => ({ status: 400, body: '{"error":"invalid"}' }));
+  const report = await t.flush();
+  equal(report.outcome, "rejected");
+  equal(report.sent, 0);
+  equal(report.kept, 0);
+  equal(report.dropped.rejected, 3);
+  equal(readState(t.home).last_flush?.outcome, "rejected");
+  equal(readState(t.home).backoff, undefined);
+  await t.done();
+});
+
+Deno.test("a flush bounds spool/rejected/ by the maximum age and counts the deleted events in state.json", async () => {
+  const t = await setup(0, () => ACCEPTED);
+  setAside(t.home, [eventLine(), eventLine()], Date.now() - 31 * 86_400_000);
+  const nothing = await t.flush();
+  equal(nothing.outcome, "nothing");
+  equal(nothing.dropped.rejectedDeleted, 2);
+  equal(readState(t.home).dropped.rejected_deleted, 2);
+  setAside(t.home, [eventLine()], Date.now() - 31 * 86_400_000);
+  appendEvents(t.home, [eventLine()]);
+  const delivered = await t.flush();
+  equal(delivered.outcome, "delivered");
+  equal(delivered.dropped.rejectedDeleted, 1);
+  equal(readState(t.home).dropped.rejected_deleted, 3);
+  equal(readdirSync(spoolLayout(t.home).rejected).length, 0);
   await t.done();
 });
 
@@ -212,5 +250,23 @@ Deno.test("an opt-out during a flush stops it: no further batch is sent and noth
   match(report.detail ?? "", /deleted \(an opt-out or a purge\) during the flush/);
   equal(existsSync(spoolLayout(t.home).root), false);
   equal(pendingEvents(t.home).length, 0);
+  await t.done();
+});
+
+Deno.test("a flusher whose stale claim another flush took over says so, not that events were deleted", async () => {
+  const t = await setup(1_200, () => ACCEPTED);
+  t.server.reply = () => {
+    // Another flusher, 15 min on, finds this claim stale and puts its segments back.
+    recoverAbandoned(t.home, Date.now() + STALE_CLAIM_MS + 1, processIsAlive);
+    return ACCEPTED;
+  };
+  const report = await t.flush();
+  equal(t.server.requests.length, 1);
+  equal(report.sent, 500);
+  equal(report.kept, 700);
+  equal(report.outcome, "partial");
+  match(report.detail ?? "", /^another flush took over this one's claim \(it ran past 15 min\)/);
+  equal(pendingEvents(t.home).length, 1_200, "every event is back for the flush that took over");
+  equal(readState(t.home).last_flush, undefined);
   await t.done();
 });

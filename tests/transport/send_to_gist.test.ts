@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readState } from "../../src/install/mod.ts";
 import { appendEvents, pendingEvents } from "../../src/spool/mod.ts";
-import { flushSpool, gistFileName } from "../../src/transport/mod.ts";
+import { flushSpool, gistFileName, MAX_BATCH_BYTES } from "../../src/transport/mod.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake_github.ts";
 import { startTestServer } from "../helpers/test_server.ts";
 import { eventLine, tempHome } from "../spool/spool_files.ts";
@@ -54,6 +54,30 @@ Deno.test("Gist (local server following GitHub's Gist API): each batch adds a ne
   const audit = readFileSync(join(home, "audit.jsonl"), "utf8");
   equal(audit.includes(github.token), false);
   equal(JSON.parse(audit.split("\n")[0]).transport, "gist");
+  await github.server.close();
+  await remove();
+});
+
+Deno.test("Gist (local GitHub API): large events are cut into batches whose request body stays within 256 KiB", async () => {
+  const { home, remove } = await tempHome();
+  const github = await startFakeGitHub();
+  // Each line is about 1.5 KiB, twice that once JSON escapes it into a file's content.
+  const lines = Array.from({ length: 400 }, () => {
+    const event = JSON.parse(eventLine());
+    return JSON.stringify({ ...event, pad: '"'.repeat(1_500) });
+  });
+  appendEvents(home, lines);
+  const report = await flushSpool(gistOptions(home, github));
+  equal(report.outcome, "delivered");
+  ok(github.server.requests.length > 2);
+  for (const request of github.server.requests) {
+    const bytes = new TextEncoder().encode(request.body).length;
+    ok(bytes <= MAX_BATCH_BYTES, `a request of ${bytes} bytes`);
+  }
+  deepEqual(
+    [...github.files.values()].flatMap((c) => c.trim().split("\n")).sort(),
+    [...lines].sort(),
+  );
   await github.server.close();
   await remove();
 });

@@ -16,8 +16,12 @@ const HELP = `Usage: jmo-telemetry flush [--timeout SECONDS] [--config PATH]
 Delivers every pending event now, ignoring the backoff, in batches of at most
 500 events and 256 KiB, then prints what was sent, what is kept and why, and
 what was dropped (expired, over the 5 MiB cap, refused by the server). A batch
-leaves the spool only once the server accepted it. With JMO_TELEMETRY_DEBUG=1
-each batch is printed on stderr as it would be sent, and nothing is sent.
+leaves the spool only once the server accepted it. Batches the server refused
+are set aside in spool/rejected/, kept at most JMO_TELEMETRY_MAX_AGE_DAYS and
+1 MiB (the oldest are deleted first). Nothing is sent before the first-run
+notice was shown on this install (it shows with "track scan.started").
+With JMO_TELEMETRY_DEBUG=1 each batch is printed on stderr as it would be
+sent, and nothing is sent.
 
 Exit 0 when nothing remains pending; 3 when events remain (kept for a later
 attempt, for example while the network is down).
