@@ -1,6 +1,10 @@
 /**
  * `deno task build:npm`: builds the npm package in `npm/` (what dnt would do),
- * then runs the package's tests against it under Node.
+ * then runs the package's tests against it under Node:
+ * `tests/distribution/npm_package.test.ts` packs and installs it into a
+ * scratch project, checks the tarball, the types and the proxy support, and
+ * runs the Node test suite of the library and the CLI
+ * (`tests/distribution/node/*.node-test.mjs`) there with `node --test`.
  *
  * The sources are compiled with the TypeScript compiler to ESM and `.d.ts`
  * under `npm/esm/`, mirroring `src/`. Two Node-only entry points are added
@@ -18,6 +22,7 @@ import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -294,6 +299,36 @@ export function packAndInstall(packageDir: string, scratchDir: string): string {
     cwd: scratchDir,
   });
   return tarball;
+}
+
+/** The Node test suite of the library and the CLI, run against the installed package. */
+export const NODE_SUITE_DIR: string = join(ROOT, "tests", "distribution", "node");
+
+/**
+ * Runs the Node test suite (`NODE_SUITE_DIR`'s `*.node-test.mjs`) with
+ * `node --test` in `projectDir`, where `packAndInstall` installed the
+ * package. The suite is copied to `<projectDir>/tests/` first, so that it
+ * imports `jmo-telemetry` and runs `node_modules/.bin/jmo-telemetry` as a
+ * user's project does. (The `.node-test.mjs` ending keeps `deno test`,
+ * which takes `*.test.mjs`, from running the suite against the sources.)
+ * Resolves to node's exit code and its TAP output.
+ *
+ * @example
+ * ```ts
+ * import { packAndInstall, runNodeTests } from "./build_npm.ts";
+ * packAndInstall("npm", "/tmp/scratch");
+ * runNodeTests("/tmp/scratch").code; // 0 when every test passed
+ * ```
+ */
+export function runNodeTests(projectDir: string): { code: number; output: string } {
+  const suite = join(projectDir, "tests");
+  cpSync(NODE_SUITE_DIR, suite, { recursive: true });
+  const files = readdirSync(suite).filter((name) => name.endsWith(".node-test.mjs")).sort();
+  const result = spawnSync("node", ["--test", ...files.map((name) => join("tests", name))], {
+    cwd: projectDir,
+    encoding: "utf8",
+  });
+  return { code: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
 }
 
 if (import.meta.main) {

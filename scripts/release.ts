@@ -2,7 +2,7 @@
  * `deno task release`: from the binaries and `SHA256SUMS` in `dist/` (made
  * by `deno task compile:all`), writes the Homebrew formula
  * `dist/homebrew/jmo-telemetry.rb` and the WinGet manifests under
- * `dist/winget/` (version, installer, default locale; schema 1.10.0).
+ * `dist/winget/` (version, installer, default locale; schema 1.12.0).
  *
  * Both point at the release downloads
  * `<repository>/releases/download/v<version>/<file>`; the repository is
@@ -21,8 +21,8 @@ import { stringify } from "yaml";
 export const RELEASE_REPOSITORY = "https://github.com/jimmy058910/jmo-telemetry";
 /** The WinGet package identifier. */
 export const WINGET_ID = "JMoSecurity.JMoTelemetry";
-/** The WinGet manifest schema version written. */
-export const WINGET_SCHEMA = "1.10.0";
+/** The WinGet manifest schema version written: the newest the community repository accepts. */
+export const WINGET_SCHEMA = "1.12.0";
 
 const DESCRIPTION = "Privacy-first, offline-tolerant usage telemetry for command-line tools";
 
@@ -63,8 +63,10 @@ function download(release: Release, file: string): { url: string; sha256: string
 }
 
 /**
- * The Homebrew formula: the macOS (arm64, x64) and Linux (arm64, x64)
- * binaries, each with its sha256, installed as `jmo-telemetry`.
+ * The Homebrew formula: the macOS and Linux binaries, picked by `on_arm` /
+ * `on_intel` inside `on_macos` / `on_linux`, each with its sha256; `install`
+ * makes the downloaded file executable (a raw download is mode 0644) and
+ * installs it as `jmo-telemetry`.
  *
  * @example
  * ```ts
@@ -75,18 +77,17 @@ function download(release: Release, file: string): { url: string; sha256: string
  * ```
  */
 export function homebrewFormula(release: Release): string {
-  const pick = (os: string, indent: string) => {
+  const pick = (os: string) => {
     const arm = download(release, `jmo-telemetry-${os}-arm64`);
     const x64 = download(release, `jmo-telemetry-${os}-x64`);
-    return [
-      `${indent}if Hardware::CPU.arm?`,
-      `${indent}  url "${arm.url}"`,
-      `${indent}  sha256 "${arm.sha256}"`,
-      `${indent}else`,
-      `${indent}  url "${x64.url}"`,
-      `${indent}  sha256 "${x64.sha256}"`,
-      `${indent}end`,
-    ].join("\n");
+    return `    on_arm do
+      url "${arm.url}"
+      sha256 "${arm.sha256}"
+    end
+    on_intel do
+      url "${x64.url}"
+      sha256 "${x64.sha256}"
+    end`;
   };
   return `# typed: false
 # frozen_string_literal: true
@@ -99,15 +100,18 @@ class JmoTelemetry < Formula
   license "MIT"
 
   on_macos do
-${pick("darwin", "    ")}
+${pick("darwin")}
   end
 
   on_linux do
-${pick("linux", "    ")}
+${pick("linux")}
   end
 
   def install
-    bin.install Dir["jmo-telemetry-*"].first => "jmo-telemetry"
+    binary = Dir["jmo-telemetry-*"].first
+    # A raw download is mode 0644; Homebrew's cleaner would leave it so.
+    chmod 0755, binary
+    bin.install binary => "jmo-telemetry"
   end
 
   test do

@@ -25,7 +25,9 @@
 
 export { createClient, currentConsent, readStatus, TelemetryClient } from "./client/mod.ts";
 export type {
+  ClientCore,
   ClientOptions,
+  CurrentConsent,
   StatusReport,
   TelemetryClientOptions,
   TrackMetadata,
@@ -48,22 +50,37 @@ export {
 } from "./consent/mod.ts";
 export type { ConfigChoice, ConsentDecision } from "./consent/mod.ts";
 export {
+  ARTIFACTS,
   buildEvent,
+  DURATION_BUCKETS,
   durationBucket,
   EVENT_NAMES,
   EventValidationError,
+  EXECUTION_MODES,
+  FAILURE_TYPES,
+  FINDINGS_BUCKETS,
   findingsBucket,
+  MODES,
+  OUTPUT_FORMATS,
+  PLATFORMS,
+  PROFILES,
   validateEnvelope,
 } from "./events/mod.ts";
 export type {
   DurationBucket,
   Envelope,
   EnvelopeOf,
+  EventContext,
+  EventInput,
   EventName,
   FindingsBucket,
   MetadataOf,
   Mode,
   Platform,
+  Profile,
+  ValidationResult,
 } from "./events/mod.ts";
-export type { FlushDropped, FlushReport } from "./transport/mod.ts";
+export type { DroppedCounters, FlushOutcome } from "./install/mod.ts";
+export type { Environment, Settings, TransportSettings } from "./settings/mod.ts";
+export type { FlushDropped, FlushReport, TransportKind } from "./transport/mod.ts";
 export { VERSION } from "./version.ts";

@@ -4,5 +4,13 @@
  * @module
  */
 
-/** The version of this client. */
+/**
+ * The version of this client.
+ *
+ * @example
+ * ```ts
+ * import { VERSION } from "./version.ts";
+ * VERSION; // "0.1.0"
+ * ```
+ */
 export const VERSION = "0.1.0";

@@ -31,10 +31,15 @@ export interface ClientOptions {
 
 /** The resolved context of a client. */
 export interface ClientCore {
+  /** The environment variables the client reads. */
   env: Environment;
+  /** The settings resolved from them: home, config path, transport, timeouts. */
   settings: Settings;
+  /** The clock. */
   now: () => Date;
+  /** The version put in events when the host gives none. */
   version: string;
+  /** The platform as events name it. */
   platform: Platform;
   /** The mode used when neither the host nor the metadata names one. */
   defaultMode: Mode;

@@ -13,6 +13,7 @@ import type { ClientCore } from "./client_core.ts";
 
 /** The decision, and why the config file was ignored if it was. */
 export interface CurrentConsent extends ConsentDecision {
+  /** Why the config file was ignored (unreadable or not YAML), when it was. */
   configProblem?: string;
 }
 

@@ -4,11 +4,27 @@
  * @module
  */
 
-/** Goes up whenever the wording of what is collected changes; the banner then shows again. */
+/**
+ * Goes up whenever the wording of what is collected changes; the banner then shows again.
+ *
+ * @example
+ * ```ts
+ * import { NOTICE_VERSION } from "./banner.ts";
+ * NOTICE_VERSION; // 1
+ * ```
+ */
 export const NOTICE_VERSION = 1;
 /** How many scans show each version of the notice (outside Docker). */
 export const NOTICE_SCANS = 3;
-/** Where the privacy policy lives. */
+/**
+ * Where the privacy policy lives.
+ *
+ * @example
+ * ```ts
+ * import { PRIVACY_URL } from "./banner.ts";
+ * PRIVACY_URL; // "https://jmotools.com/privacy"
+ * ```
+ */
 export const PRIVACY_URL = "https://jmotools.com/privacy";
 
 /** What was collected and what never is: shared by the banner and the consent prompt. */

@@ -9,6 +9,7 @@ import { detectCi } from "./detect_ci.ts";
 
 /** Whether telemetry is on, and the rule that decided it. */
 export interface ConsentDecision {
+  /** Whether telemetry is on. */
   enabled: boolean;
   /** `env:JMO_TELEMETRY_DISABLE`, `env:DO_NOT_TRACK`, `ci:<VARIABLE>`, `config:<path>` or `default`. */
   reason: string;

@@ -26,9 +26,13 @@ export interface EventInput {
 
 /** What the client adds to every event. */
 export interface EventContext {
+  /** The event's id: a random UUID v4. */
   eventId: string;
+  /** The install's anonymous id. */
   anonymousId: string;
+  /** When the event happened (kept to the second, UTC). */
   now: Date;
+  /** The platform the client runs on. */
   platform: Platform;
   /** Version used when the host gives none. */
   defaultVersion: string;

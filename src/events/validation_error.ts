@@ -4,7 +4,19 @@
  * @module
  */
 
-/** An event that fails validation; `event` and `field` name what is wrong. */
+/**
+ * An event that fails validation; `event` and `field` name what is wrong.
+ *
+ * @example
+ * ```ts
+ * import { EventValidationError } from "./validation_error.ts";
+ * try {
+ *   throw new EventValidationError("tool.failed", "metadata.tool", "must be a short name");
+ * } catch (error) {
+ *   if (error instanceof EventValidationError) console.error(error.event, error.field);
+ * }
+ * ```
+ */
 export class EventValidationError extends Error {
   /** The event's name as given (may be an unknown name). */
   readonly event: string;
@@ -14,6 +26,8 @@ export class EventValidationError extends Error {
   readonly reason: string;
 
   /**
+   * An error naming the event, the field and what is wrong with it.
+   *
    * @example
    * ```ts
    * import { EventValidationError } from "./validation_error.ts";

@@ -27,8 +27,11 @@ export interface Settings {
   home: string;
   /** The config file path (`--config`, `JMO_CONFIG`, else `jmo.yml` in the working directory). */
   configPath: string;
+  /** Where batches go. */
   transport: TransportSettings;
+  /** Milliseconds one request may take (`JMO_TELEMETRY_TIMEOUT_SECONDS`). */
   timeoutMs: number;
+  /** Milliseconds a spooled event may wait before it is dropped (`JMO_TELEMETRY_MAX_AGE_DAYS`). */
   maxAgeMs: number;
   /** `JMO_TELEMETRY_DEBUG`: print events and batches, send nothing. */
   debug: boolean;

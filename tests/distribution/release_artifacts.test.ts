@@ -1,5 +1,5 @@
 import { deepEqual, equal, match, notEqual, ok } from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { compileAll, RELEASE_TARGETS } from "../../scripts/compile_all.ts";
@@ -54,23 +54,29 @@ Deno.test("SHA256SUMS names every binary and verifies with sha256sum -c", () => 
   equal(check.text.trim().split("\n").filter((l) => l.endsWith(": OK")).length, 5);
 });
 
-Deno.test("the Homebrew formula is valid Ruby and picks each macOS and Linux binary with its sha256", () => {
+Deno.test("the Homebrew formula is valid Ruby, picks each macOS and Linux binary with on_arm/on_intel, and installs it executable", () => {
   const formula = join(dist, "homebrew", "jmo-telemetry.rb");
   const syntax = output("ruby", ["-c", formula]);
   equal(syntax.code, 0, syntax.text);
   match(syntax.text, /Syntax OK/);
   const text = readFileSync(formula, "utf8");
-  match(text, /bin\.install /);
+  ok(!text.includes("Hardware::CPU"), "the CPU is picked by on_arm/on_intel blocks");
+  match(text, /chmod 0755, binary\n\s*bin\.install binary => "jmo-telemetry"/);
   match(text, /^ {2}test do$/m);
-  // Evaluates the formula with a minimal stand-in for Homebrew's DSL, on each OS and CPU.
+  // Evaluates the formula with a minimal stand-in for Homebrew's DSL, on each
+  // OS and CPU, then runs its install in a directory holding the download as
+  // Homebrew leaves it (mode 0644), and reports the mode bin.install saw.
   const harness = join(dist, "formula_harness.rb");
   writeFileSync(
     harness,
-    `module Hardware; module CPU; def self.arm? = ENV["CPU"] == "arm"; end; end
+    `require "fileutils"
 class Formula
+  include FileUtils
   PICKED = {}
   def self.on_macos = (yield if ENV["OS"] == "macos")
   def self.on_linux = (yield if ENV["OS"] == "linux")
+  def self.on_arm = (yield if ENV["CPU"] == "arm")
+  def self.on_intel = (yield if ENV["CPU"] == "intel")
   def self.url(value) = PICKED[:url] = value
   def self.sha256(value) = PICKED[:sha256] = value
   def self.version(value) = PICKED[:version] = value
@@ -78,9 +84,16 @@ class Formula
   def self.homepage(*) = nil
   def self.license(*) = nil
   def self.test(*) = nil
+  Bin = Struct.new(:installed) do
+    def install(files) = files.each { |from, to| self.installed = format("%s %o %s", from, File.stat(from).mode & 0o777, to) }
+  end
+  def bin = (@bin ||= Bin.new)
 end
 load ARGV[0]
+formula = JmoTelemetry.new
+Dir.chdir(ARGV[1]) { formula.install }
 puts "#{JmoTelemetry.superclass} #{Formula::PICKED[:version]} #{Formula::PICKED[:url]} #{Formula::PICKED[:sha256]}"
+puts "installed #{formula.bin.installed}"
 `,
   );
   const sums = parseSha256Sums(readFileSync(join(dist, "SHA256SUMS"), "utf8"));
@@ -92,21 +105,24 @@ puts "#{JmoTelemetry.superclass} #{Formula::PICKED[:version]} #{Formula::PICKED[
       ["linux", "intel", "jmo-telemetry-linux-x64"],
     ]
   ) {
+    const buildpath = Deno.makeTempDirSync({ dir: dist, prefix: "buildpath-" });
+    writeFileSync(join(buildpath, file), "");
+    chmodSync(join(buildpath, file), 0o644);
     const out = new Deno.Command("ruby", {
-      args: [harness, formula],
+      args: [harness, formula, buildpath],
       env: { OS: os, CPU: cpu },
       stdout: "piped",
       stderr: "piped",
     }).outputSync();
     equal(out.code, 0, new TextDecoder().decode(out.stderr));
-    equal(
-      new TextDecoder().decode(out.stdout).trim(),
+    deepEqual(new TextDecoder().decode(out.stdout).trim().split("\n"), [
       `Formula ${VERSION} ${REPOSITORY}/releases/download/v${VERSION}/${file} ${sums.get(file)}`,
-    );
+      `installed ${file} 755 jmo-telemetry`,
+    ]);
   }
 });
 
-Deno.test("the WinGet manifests parse, carry schema 1.10.0 and their required fields, and the installer's sha256", () => {
+Deno.test("the WinGet manifests parse, carry schema 1.12.0 and their required fields, and the installer's sha256", () => {
   const dir = join(dist, "winget");
   const names = readdirSync(dir).sort();
   deepEqual(names, [
@@ -116,7 +132,7 @@ Deno.test("the WinGet manifests parse, carry schema 1.10.0 and their required fi
   ]);
   const required: Record<string, string[]> = {
     version: ["PackageIdentifier", "PackageVersion", "DefaultLocale"],
-    installer: ["PackageIdentifier", "PackageVersion", "Installers"],
+    installer: ["PackageIdentifier", "PackageVersion", "InstallerType", "Commands", "Installers"],
     defaultLocale: [
       "PackageIdentifier",
       "PackageVersion",
@@ -134,11 +150,11 @@ Deno.test("the WinGet manifests parse, carry schema 1.10.0 and their required fi
     ok(type in required, `${name}: ManifestType ${type}`);
     ok(
       text.startsWith(
-        `# yaml-language-server: $schema=https://aka.ms/winget-manifest.${type}.1.10.0.schema.json\n`,
+        `# yaml-language-server: $schema=https://aka.ms/winget-manifest.${type}.1.12.0.schema.json\n`,
       ),
       `${name} starts with its schema line`,
     );
-    equal(manifest.ManifestVersion, "1.10.0");
+    equal(manifest.ManifestVersion, "1.12.0");
     for (const field of required[type]) notEqual(manifest[field] ?? "", "", `${name}: ${field}`);
     equal(manifest.PackageIdentifier, WINGET_ID);
     equal(manifest.PackageVersion, VERSION);
@@ -230,28 +246,63 @@ Deno.test("as in the image, JMO_TELEMETRY_DISABLE=1 writes nothing, sends nothin
   await box.remove();
 });
 
-Deno.test("as in the image with a read-only filesystem, track exits 0 with one short line and status still reports", async () => {
+/** A way to run a script with HOME and the working directory read-only. */
+interface ReadOnlyWay {
+  /** Which way, for the name of the test's step. */
+  name: string;
+  /** The command line that runs `script` (`sh -c`) in the read-only filesystem. */
+  command(script: string): [string, string[]];
+  /** The mode HOME and the working directory are given while it runs. */
+  dirMode: number;
+}
+
+/**
+ * As root, whom file modes do not stop, HOME, the working directory and /tmp
+ * are bound read-only in a private mount namespace, as `docker run
+ * --read-only` leaves the filesystem. Anyone else may not mount: HOME and the
+ * working directory lose their write bits instead.
+ */
+const READ_ONLY: ReadOnlyWay = Deno.uid() === 0
+  ? {
+    name: "as root: HOME, the working directory and /tmp bound read-only by unshare -m and mount",
+    command: (script) => ["unshare", [
+      "-m",
+      "sh",
+      "-c",
+      `for d in /tmp "$HOME" "$PWD"; do mount --bind "$d" "$d" && ` +
+      `mount -o remount,bind,ro "$d" || exit 99; done; ${script}`,
+    ]],
+    dirMode: 0o755,
+  }
+  : {
+    name: "not root: HOME and the working directory made read-only by chmod 0555",
+    command: (script) => ["sh", ["-c", script]],
+    dirMode: 0o555,
+  };
+
+Deno.test("as in the image with a read-only filesystem, track exits 0 with one short line and status still reports", async (t) => {
   const box = await makeSandbox();
-  // A private mount namespace in which HOME, the working directory and /tmp
-  // are bound read-only, as `docker run --read-only` leaves the filesystem
-  // (the suite runs as root, where file modes do not stop writes).
-  const readOnly = `for d in /tmp "$HOME" "$PWD"; do mount --bind "$d" "$d" && ` +
-    `mount -o remount,bind,ro "$d" || exit 99; done`;
   const track = trackArgs("scan.started").map((a) => `'${a}'`).join(" ");
-  const script = `${readOnly}; touch "$HOME/probe" 2>/dev/null && exit 98; ` +
-    `"$0" ${track} && exec "$0" status`;
-  const out = await new Deno.Command("unshare", {
-    args: ["-m", "sh", "-c", script, LINUX_BINARY],
-    env: box.env({ DOCKER_CONTAINER: "1" }),
-    clearEnv: true,
-    cwd: box.cwd,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stderr = new TextDecoder().decode(out.stderr);
-  equal(out.code, 0, stderr);
-  ok(stderr.trim().split("\n").length <= 1, `at most one short line on stderr: ${stderr}`);
-  match(new TextDecoder().decode(out.stdout), /^Pending: +0 events/m);
+  const [command, args] = READ_ONLY.command(
+    `touch "$HOME/probe" 2>/dev/null && exit 98; "$0" ${track} && exec "$0" status`,
+  );
+  await t.step(`read-only ${READ_ONLY.name}`, async () => {
+    for (const dir of [box.home, box.cwd]) chmodSync(dir, READ_ONLY.dirMode);
+    const out = await new Deno.Command(command, {
+      args: [...args, LINUX_BINARY],
+      env: box.env({ DOCKER_CONTAINER: "1" }),
+      clearEnv: true,
+      cwd: box.cwd,
+      stdout: "piped",
+      stderr: "piped",
+    }).output().finally(() => {
+      for (const dir of [box.home, box.cwd]) chmodSync(dir, 0o755);
+    });
+    const stderr = new TextDecoder().decode(out.stderr);
+    equal(out.code, 0, stderr);
+    ok(stderr.trim().split("\n").length <= 1, `at most one short line on stderr: ${stderr}`);
+    match(new TextDecoder().decode(out.stdout), /^Pending: +0 events/m);
+  });
   await box.remove();
 });
 
