@@ -12,6 +12,7 @@ import type { ResultRow } from "./result_row.ts";
 
 const ROOT = join(import.meta.dirname ?? ".", "..");
 const BINARY = join(ROOT, "dist", "jmo-telemetry");
+const NO_BYTECODE = join(ROOT, "dist", "bench-jmo-telemetry-no-bytecode");
 const COMPLETED = JSON.stringify({
   profile: "balanced",
   duration_seconds: 420,
@@ -34,11 +35,13 @@ export async function buildHello(): Promise<string> {
 }
 
 /**
- * Times `track scan.completed` (on, collector unreachable) and `track` with
+ * Times `track scan.completed` (on, collector unreachable; also from a build
+ * without bytecode, to show what bytecode saves) and `track` with
  * `JMO_TELEMETRY_DISABLE=1` against the hello-world, interleaved.
  */
 export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
   const hello = await buildHello();
+  compile("src/cli/bin.ts", "dist/bench-jmo-telemetry-no-bytecode", undefined, false);
   const home = await Deno.makeTempDir({ prefix: "jmo-bench-" });
   const offHome = await Deno.makeTempDir({ prefix: "jmo-bench-off-" });
   const env = {
@@ -64,6 +67,13 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
       cwd: home,
     },
     {
+      name: "on, no bytecode",
+      command: NO_BYTECODE,
+      args: ["track", "scan.completed", "--meta", COMPLETED],
+      env,
+      cwd: home,
+    },
+    {
       name: "off",
       command: BINARY,
       args: ["track", "scan.completed", "--meta", COMPLETED],
@@ -76,6 +86,7 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
   const base = median(times.get("hello")!);
   const on = median(times.get("on")!);
   const off = median(times.get("off")!);
+  const plain = median(times.get("on, no bytecode")!);
   const rssOn = await peakRssKiB(variants[1]);
   const rssHello = await peakRssKiB(variants[0]);
   await Deno.remove(home, { recursive: true });
@@ -89,6 +100,15 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
       } MiB vs ${(rssHello / 1024).toFixed(1)} MiB`,
       target: "<= 2.5x",
       holds: on / base <= 2.5,
+    },
+    {
+      item: "1. the same track built without --bytecode / hello-world",
+      figure: `${(plain / base).toFixed(2)}x`,
+      detail: `${plain.toFixed(1)} ms vs ${base.toFixed(1)} ms: bytecode saves ${
+        (plain - on).toFixed(1)
+      } ms a run`,
+      target: "reported",
+      holds: true,
     },
     {
       item: "2. track with JMO_TELEMETRY_DISABLE=1 / hello-world",

@@ -4,11 +4,11 @@
  * @module
  */
 
-import { ConfigSyntaxError, decideFromEnvironment, saveConfigChoice } from "../consent/mod.ts";
+import { decideFromEnvironment, saveConfigChoice } from "../consent/mod.ts";
 import { purgeSpool } from "../spool/mod.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { Command } from "./command.ts";
-import { InputError } from "./errors.ts";
+import { saveChoiceError } from "./save_choice_error.ts";
 import { parseArgs } from "./parse_args.ts";
 
 /**
@@ -50,13 +50,7 @@ Options:
       try {
         saveConfigChoice(path, enabled);
       } catch (error) {
-        if (error instanceof ConfigSyntaxError) {
-          throw new InputError(
-            `${path} is not valid YAML (${error.message}); it was left untouched. Fix it, then run \`jmo-telemetry ${name}\` again`,
-          );
-        }
-        const code = (error as { code?: string }).code ?? "error";
-        throw new InputError(`cannot write ${path} (${code}); check its permissions`);
+        throw saveChoiceError(path, error, name);
       }
       if (!enabled) purgeSpool(core.settings.home);
       context.stdout(`Telemetry ${enabled ? "enabled" : "disabled"} in ${path}\n`);

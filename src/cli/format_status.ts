@@ -54,7 +54,9 @@ export function formatStatus(s: StatusReport): string {
     ...(s.config_problem ? [`Config ignored: ${s.config_path}: ${s.config_problem}`] : []),
     `Anonymous id:   ${s.anonymous_id ?? "none (made when the first event is recorded)"}`,
     `Scan count:     ${s.scan_count}`,
-    `Pending:        ${s.pending.events} events, ${bytes(s.pending.bytes)}${
+    `Pending:        ${s.pending.events} event${s.pending.events === 1 ? "" : "s"}, ${
+      bytes(s.pending.bytes)
+    }${
       s.pending.oldest_age_seconds === null
         ? ""
         : `, oldest ${age(s.pending.oldest_age_seconds)} old`
@@ -69,6 +71,9 @@ export function formatStatus(s: StatusReport): string {
         })`
     }`,
     `Dropped:        ${d.expired} expired, ${d.over_cap} over the 5 MiB cap, ${d.rejected} refused by the collector, ${d.damaged} damaged`,
+    `Set aside:      ${s.rejected_batches} refused batch${
+      s.rejected_batches === 1 ? "" : "es"
+    } kept in spool/rejected/ (at most the maximum age and 1 MiB); ${d.rejected_deleted} refused events since deleted from it`,
     `State folder:   ${s.home}`,
     "",
   ];

@@ -38,6 +38,23 @@ export function writeAll(fd: number, text: string): void {
   }
 }
 
+/**
+ * Writes diagnostics, giving up silently when the descriptor cannot take them
+ * (standard error on a full disk, say): the host tool must never fail
+ * because this client had nowhere to complain.
+ *
+ * @example
+ * ```ts
+ * import { writeBestEffort } from "./process_io.ts";
+ * writeBestEffort(2, "jmo-telemetry: event not recorded\n");
+ * ```
+ */
+export function writeBestEffort(fd: number, text: string): void {
+  try {
+    writeAll(fd, text);
+  } catch { /* nowhere left to say it */ }
+}
+
 let ttyModule: { isatty(fd: number): boolean } | undefined;
 
 /**

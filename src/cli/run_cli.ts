@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import process from "node:process";
 import { VERSION } from "../version.ts";
 import { main } from "./main.ts";
-import { isTerminal, writeAll } from "./process_io.ts";
+import { isTerminal, writeAll, writeBestEffort } from "./process_io.ts";
 
 function readStdin(): Promise<string> {
   return Promise.resolve(readFileSync(0, "utf8"));
@@ -41,7 +41,7 @@ export function runCli(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     homedir: homedir(),
     stdout: (text) => writeAll(1, text),
-    stderr: (text) => writeAll(2, text),
+    stderr: (text) => writeBestEffort(2, text),
     readStdin,
     readLine,
     tty: {

@@ -10,23 +10,34 @@ import type { DroppedCounters, FlushOutcome } from "../install/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
 import { flusherRunning } from "../transport/mod.ts";
 import type { ClientCore } from "./client_core.ts";
+import { applyRetention } from "./apply_retention.ts";
 import { currentConsent } from "./current_consent.ts";
 
 /** The status of the install, as `status --json` prints it. */
 export interface StatusReport {
+  /** Whether telemetry is on. */
   enabled: boolean;
   /** The deciding rule. */
   reason: string;
+  /** The config file consulted (it may not exist). */
   config_path: string;
   /** Why the config file was ignored, when it was. */
   config_problem?: string;
+  /** The state directory (`~/.jmo-security` or `JMO_HOME`). */
   home: string;
+  /** The anonymous id; `null` until the first event is recorded. */
   anonymous_id: string | null;
+  /** Scans recorded on this install. */
   scan_count: number;
+  /** What waits in the spool, and the age of its oldest event. */
   pending: { events: number; bytes: number; oldest_age_seconds: number | null };
+  /** Batches the collector refused, set aside in `spool/rejected/`. */
   rejected_batches: number;
+  /** Where batches go. */
   transport: { kind: "collector" | "gist"; endpoint: string };
+  /** `JMO_TELEMETRY_DEBUG`: events are printed, never sent. */
   debug: boolean;
+  /** The outcome of the last flush; `null` before the first. */
   last_flush: FlushOutcome | null;
   /** When the next automatic flush may start; `null` when due now. */
   next_attempt_at: string | null;
@@ -34,11 +45,13 @@ export interface StatusReport {
   consecutive_failures: number;
   /** Whether a flusher process is running now. */
   flush_running: boolean;
+  /** Events dropped unsent on this install, by reason. */
   dropped: DroppedCounters;
 }
 
 /**
- * Gathers the status of the install.
+ * Gathers the status of the install, after applying the spool's limits (so
+ * the pending and dropped counts are what a flush would find).
  *
  * @example
  * ```ts
@@ -50,6 +63,7 @@ export interface StatusReport {
 export function readStatus(core: ClientCore): StatusReport {
   const { settings } = core;
   const consent = currentConsent(core);
+  if (consent.enabled) applyRetention(core);
   const spool = summariseSpool(settings.home);
   const state = readState(settings.home);
   const now = core.now().getTime();

@@ -10,6 +10,7 @@ import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banne
 import { buildEvent, type EventInput } from "../events/build_event.ts";
 import type { Envelope } from "../events/types.ts";
 import {
+  deleteAnonymousId,
   ensureAnonymousId,
   readAnonymousId,
   readScanCount,
@@ -61,11 +62,19 @@ export function recordEvent(
     defaultVersion: core.version,
     defaultMode: core.defaultMode,
   });
+  let createdId = false;
   if (known === undefined) {
-    const settled = ensureAnonymousId(home);
-    if (settled !== envelope.anonymous_id) envelope = { ...envelope, anonymous_id: settled };
+    const settled = ensureAnonymousId(home, envelope.anonymous_id);
+    createdId = settled === envelope.anonymous_id;
+    if (!createdId) envelope = { ...envelope, anonymous_id: settled };
   }
-  write(JSON.stringify(envelope));
+  try {
+    write(JSON.stringify(envelope));
+  } catch (error) {
+    // The id exists only once an event carries it: a failed first write leaves none behind.
+    if (createdId) deleteAnonymousId(home);
+    throw error;
+  }
   if (envelope.event !== "scan.started") {
     return {
       envelope,

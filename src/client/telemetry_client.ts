@@ -35,8 +35,11 @@ export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
 
 /** Per-event options of `track`. */
 export interface TrackOptions {
+  /** The host tool's version (default: the client's `version` option). */
   toolVersion?: string;
+  /** The host's Python version: `3.11` or `3.11.7` (kept as major.minor). */
   pythonVersion?: string;
+  /** The execution mode of the scan events (default `docker` in a container, else `cli`). */
   mode?: Mode;
 }
 
@@ -74,14 +77,27 @@ export class TelemetryClient {
   readonly #writer: SpoolWriter;
   readonly #onBanner: (text: string) => void;
   readonly #sealOnExit = () => this.close();
+  /** Whether process exit will seal what this client appended (only while it has appended). */
+  #sealsOnExit = false;
   #consentKey = "";
   #consent: ConsentDecision | undefined;
+  /** This process showed the notice for the first time: its flushes send nothing. */
+  #noticeShownHere = false;
 
+  /**
+   * Resolves the client's context from `options` (each defaulting to the
+   * real process) and seals its spool segment on process exit.
+   *
+   * @example
+   * ```ts
+   * import { TelemetryClient } from "./telemetry_client.ts";
+   * const client = new TelemetryClient({ version: "1.0.1", onBanner: () => {} });
+   * ```
+   */
   constructor(options: TelemetryClientOptions = {}) {
     this.#core = clientCore(options);
     this.#writer = new SpoolWriter(this.#core.settings.home);
     this.#onBanner = options.onBanner ?? ((text) => void process.stderr.write(text));
-    process.once("exit", this.#sealOnExit);
   }
 
   /** The resolved context: settings, environment, clock. */
@@ -136,7 +152,14 @@ export class TelemetryClient {
       { event, metadata, ...options },
       (line) => this.#writer.append(line),
     );
-    if (outcome.banner) this.#onBanner(outcome.banner);
+    if (!this.#sealsOnExit) {
+      process.once("exit", this.#sealOnExit);
+      this.#sealsOnExit = true;
+    }
+    if (outcome.banner) {
+      this.#onBanner(outcome.banner);
+      if (outcome.holdDelivery) this.#noticeShownHere = true;
+    }
     return {
       recorded: true,
       envelope: outcome.envelope as EnvelopeOf<K>,
@@ -178,6 +201,7 @@ export class TelemetryClient {
     return await flushInstall(this.#core, {
       ...options,
       onDebug: (text) => void process.stderr.write(text),
+      noticeShownThisRun: this.#noticeShownHere,
     });
   }
 
@@ -194,5 +218,9 @@ export class TelemetryClient {
    */
   close(): void {
     this.#writer.seal();
+    if (this.#sealsOnExit) {
+      process.off("exit", this.#sealOnExit);
+      this.#sealsOnExit = false;
+    }
   }
 }

@@ -4,11 +4,24 @@
  * @module
  */
 
-import { readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import process from "node:process";
 import { ConfigSyntaxError, readTelemetryChoice, setTelemetryChoice } from "./config_text.ts";
 
 /** What the config file says about telemetry. */
 export interface ConfigChoice {
+  /** The config file's path. */
   path: string;
   /** `telemetry.enabled` when the file holds a boolean there. */
   enabled: boolean | undefined;
@@ -68,5 +81,34 @@ export function loadConfigChoice(path: string): ConfigChoice {
 export function saveConfigChoice(path: string, enabled: boolean): void {
   const before = readText(path) ?? "";
   const after = setTelemetryChoice(before, enabled);
-  if (after !== before) writeFileSync(path, after);
+  if (after !== before) replaceFile(path, after);
+}
+
+/**
+ * Writes `text` to a temporary file beside `path` (the target of a symbolic
+ * link), with the old file's mode, and renames it over `path`: a reader or a
+ * crash sees the old file or the new one, never a part.
+ */
+function replaceFile(path: string, text: string): void {
+  let target = path;
+  let mode: number | undefined;
+  if (statSync(path, { throwIfNoEntry: false })) {
+    target = realpathSync(path);
+    mode = statSync(target).mode & 0o7777;
+  }
+  const temporary = `${target}.${process.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
+  try {
+    const fd = openSync(temporary, "wx", mode ?? 0o666);
+    try {
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(temporary, mode); // the umask narrowed the mode at creation
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

@@ -5,7 +5,16 @@
  * @module
  */
 
-import { isMap, isScalar, parseDocument, type Scalar, type YAMLMap } from "yaml";
+import { isDeepStrictEqual } from "node:util";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  type Node,
+  type Pair,
+  parseDocument,
+  type YAMLMap,
+} from "yaml";
 
 /** A config file that is not valid YAML, or whose top level is not a mapping. */
 export class ConfigSyntaxError extends Error {
@@ -22,6 +31,11 @@ export class ConfigSyntaxError extends Error {
   }
 }
 
+/** A null written as nothing at all, as in `enabled:` or an empty document. */
+function isEmpty(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.source === "");
+}
+
 function parse(text: string) {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0) {
@@ -29,7 +43,7 @@ function parse(text: string) {
     const line = first.linePos?.[0]?.line;
     throw new ConfigSyntaxError(`${line ? `line ${line}: ` : ""}${first.message.split("\n")[0]}`);
   }
-  if (doc.contents !== null && !isMap(doc.contents)) {
+  if (!isEmpty(doc.contents) && !isMap(doc.contents)) {
     throw new ConfigSyntaxError("the top level is not a mapping of keys to values");
   }
   return doc;
@@ -52,74 +66,149 @@ export function readTelemetryChoice(text: string): boolean | undefined {
   return typeof value === "boolean" ? value : undefined;
 }
 
-function childIndent(text: string, map: YAMLMap, parentIndent: number): string {
-  const first = map.items[0]?.key as Scalar | undefined;
-  if (first?.range) {
-    const lineStart = text.lastIndexOf("\n", first.range[0] - 1) + 1;
-    return " ".repeat(first.range[0] - lineStart);
-  }
-  return " ".repeat(parentIndent + 2);
+function findPair(map: YAMLMap, name: string): Pair<Node, Node | null> | undefined {
+  return (map.items as Pair<Node, Node | null>[]).find((p) =>
+    isScalar(p.key) && p.key.value === name
+  );
 }
 
-function ensureNewline(text: string): string {
-  return text === "" || text.endsWith("\n") ? text : text + "\n";
+function splice(text: string, start: number, end: number, insert: string): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+function skipBlanks(text: string, from: number): number {
+  return from + /^\s*/.exec(text.slice(from))![0].length;
+}
+
+function column(text: string, offset: number): number {
+  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+}
+
+/** The offset of the `:` after a key, or `undefined` for a key without one (`{enabled}`). */
+function colonAfter(text: string, key: Node): number | undefined {
+  const at = skipBlanks(text, key.range![1]);
+  return text[at] === ":" ? at : undefined;
+}
+
+/** Replaces a pair's value (with its tag and anchor) by `replacement`, or fills an empty one. */
+function replaceValue(text: string, pair: Pair<Node, Node | null>, replacement: string): string {
+  const colon = colonAfter(text, pair.key);
+  const value = pair.value;
+  if (colon === undefined) {
+    return splice(text, pair.key.range![1], pair.key.range![1], `: ${replacement}`);
+  }
+  if (isEmpty(value)) return splice(text, colon + 1, colon + 1, ` ${replacement}`);
+  const hasProperties = value!.anchor !== undefined || value!.tag !== undefined;
+  const start = hasProperties ? skipBlanks(text, colon + 1) : value!.range![0];
+  // A block value's range runs past its last line break, which stays.
+  const end = start + text.slice(start, value!.range![1]).trimEnd().length;
+  return splice(text, start, end, replacement);
+}
+
+/** Adds `entry` inside the braces of a flow mapping, after its last entry. */
+function insertIntoFlowMap(text: string, map: YAMLMap, entry: string): string {
+  const last = map.items.at(-1) as Pair<Node, Node | null> | undefined;
+  if (!last) return splice(text, map.range![0] + 1, map.range![0] + 1, entry);
+  const colon = colonAfter(text, last.key);
+  const end = !isEmpty(last.value)
+    ? last.value!.range![1]
+    : colon === undefined
+    ? last.key.range![1]
+    : colon + 1;
+  return splice(text, end, end, `, ${entry}`);
+}
+
+/** Adds `line` as the line after the one holding `offset`. */
+function insertLineAfter(text: string, offset: number, line: string, eol: string): string {
+  const lineEnd = text.indexOf("\n", offset);
+  if (lineEnd === -1) return `${text}${eol}${line}${eol}`;
+  return splice(text, lineEnd + 1, lineEnd + 1, line + eol);
+}
+
+/** Adds `lines` at the end of the document: before a `...` end marker, else at the end of the text. */
+function appendToDocument(text: string, doc: Document, lines: string, eol: string): string {
+  const marker = /^\.\.\.(?=\s|$)/gm;
+  marker.lastIndex = doc.range?.[1] ?? 0;
+  const at = marker.exec(text)?.index ?? text.length;
+  const newline = at === text.length && text !== "" && !text.endsWith("\n") ? eol : "";
+  return splice(text, at, at, newline + lines);
+}
+
+function childIndent(text: string, map: YAMLMap, parentColumn: number): string {
+  const first = map.items[0]?.key as Node | undefined;
+  return " ".repeat(first?.range ? column(text, first.range[0]) : parentColumn + 2);
+}
+
+function editChoice(text: string, doc: Document, word: string): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const root = doc.contents as YAMLMap | null;
+  const telemetryPair = isMap(root) ? findPair(root, "telemetry") : undefined;
+  if (!telemetryPair) {
+    if (isMap(root) && root.flow) {
+      return insertIntoFlowMap(text, root, `telemetry: {enabled: ${word}}`);
+    }
+    const indent = " ".repeat(isMap(root) ? column(text, root.range![0]) : 0);
+    return appendToDocument(
+      text,
+      doc,
+      `${indent}telemetry:${eol}${indent}  enabled: ${word}${eol}`,
+      eol,
+    );
+  }
+  const { key, value: telemetry } = telemetryPair;
+  const keyLine = colonAfter(text, key) ?? key.range![1];
+  const keyColumn = column(text, key.range![0]);
+  if (isMap(telemetry)) {
+    const enabledPair = findPair(telemetry, "enabled");
+    if (enabledPair) return replaceValue(text, enabledPair, word);
+    if (telemetry.flow) return insertIntoFlowMap(text, telemetry, `enabled: ${word}`);
+    const indent = childIndent(text, telemetry, keyColumn);
+    return insertLineAfter(text, keyLine, `${indent}enabled: ${word}`, eol);
+  }
+  if (isEmpty(telemetry) && !root!.flow) {
+    return insertLineAfter(text, keyLine, `${" ".repeat(keyColumn + 2)}enabled: ${word}`, eol);
+  }
+  return replaceValue(text, telemetryPair, `{enabled: ${word}}`);
+}
+
+/** What the whole file must read as once `telemetry.enabled` is set. */
+function expectedValue(before: unknown, enabled: boolean): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  const root = isObject(before) ? before : {};
+  const telemetry = isObject(root.telemetry) ? root.telemetry : {};
+  return { ...root, telemetry: { ...telemetry, enabled } };
 }
 
 /**
- * Sets `telemetry.enabled` in a config text and returns the new text. Only
- * the value's characters change when the key exists; otherwise one line is
- * added under `telemetry:`, or a `telemetry:` block at the end. Throws
- * `ConfigSyntaxError` when the text is not valid YAML.
+ * Sets `telemetry.enabled` in a config text and returns the new text, by
+ * splicing: every byte but the value (or the lines and entries added to hold
+ * it) stays as it was, line endings included. The new text is parsed again
+ * and must read as the old one with only `telemetry.enabled` set; otherwise
+ * an `Error` says so and nothing is returned. Throws `ConfigSyntaxError` when
+ * the text is not valid YAML.
  *
  * @example
  * ```ts
  * import { setTelemetryChoice } from "./config_text.ts";
  * setTelemetryChoice("# mine\ntelemetry:\n  enabled: true  # yes\n", false);
  * // "# mine\ntelemetry:\n  enabled: false  # yes\n"
+ * setTelemetryChoice("telemetry: {x: 1}\n", true); // "telemetry: {x: 1, enabled: true}\n"
  * ```
  */
 export function setTelemetryChoice(text: string, enabled: boolean): string {
   const doc = parse(text);
-  const word = String(enabled);
-  const root = doc.contents as YAMLMap | null;
-  const telemetryPair = root?.items.find((p) => isScalar(p.key) && p.key.value === "telemetry");
-  if (!telemetryPair) {
-    return `${ensureNewline(text)}telemetry:\n  enabled: ${word}\n`;
+  const after = editChoice(text, doc, String(enabled));
+  let reread: unknown;
+  try {
+    reread = parse(after).toJS();
+  } catch {
+    reread = undefined;
   }
-  const telemetry = telemetryPair.value;
-  const key = telemetryPair.key as Scalar;
-  if (isMap(telemetry)) {
-    const enabledPair = telemetry.items.find((p) => isScalar(p.key) && p.key.value === "enabled");
-    const value = enabledPair?.value;
-    if (isScalar(value) && value.range) {
-      return text.slice(0, value.range[0]) + word + text.slice(value.range[1]);
-    }
-    if (telemetry.flow || enabledPair) {
-      doc.setIn(["telemetry", "enabled"], enabled);
-      return doc.toString();
-    }
-    const keyLineStart = text.lastIndexOf("\n", key.range![0] - 1) + 1;
-    const indent = childIndent(text, telemetry, key.range![0] - keyLineStart);
-    const afterKeyLine = text.indexOf("\n", key.range![0]);
-    if (afterKeyLine === -1) return `${text}\n${indent}enabled: ${word}\n`;
-    return `${text.slice(0, afterKeyLine + 1)}${indent}enabled: ${word}\n${
-      text.slice(afterKeyLine + 1)
-    }`;
+  if (!isDeepStrictEqual(reread, expectedValue(doc.toJS(), enabled))) {
+    throw new Error(
+      "telemetry.enabled cannot be set here without changing other content of the file; set it by hand",
+    );
   }
-  if (telemetry === null || (isScalar(telemetry) && telemetry.value === null)) {
-    const keyLineStart = text.lastIndexOf("\n", key.range![0] - 1) + 1;
-    const indent = " ".repeat(key.range![0] - keyLineStart + 2);
-    const lineEnd = text.indexOf("\n", key.range![0]);
-    const head = lineEnd === -1 ? text : text.slice(0, lineEnd);
-    const tail = lineEnd === -1 ? "" : text.slice(lineEnd + 1);
-    const nullValue = isScalar(telemetry) && telemetry.range && telemetry.range[1] <= head.length
-      ? telemetry
-      : undefined;
-    const cleanHead = nullValue
-      ? head.slice(0, nullValue.range![0]).replace(/\s+$/, "") + head.slice(nullValue.range![1])
-      : head;
-    return `${cleanHead}\n${indent}enabled: ${word}\n${tail}`;
-  }
-  doc.setIn(["telemetry"], { enabled });
-  return doc.toString();
+  return after;
 }

@@ -9,6 +9,12 @@ import { type Environment, isEnvMarkerSet } from "../settings/mod.ts";
 /**
  * Variables whose presence marks a CI run: the contract's list first, then
  * the markers of the other widely used CI services (the set `ci-info` knows).
+ *
+ * @example
+ * ```ts
+ * import { CI_MARKERS } from "./detect_ci.ts";
+ * CI_MARKERS.includes("GITHUB_ACTIONS"); // true
+ * ```
  */
 export const CI_MARKERS: readonly string[] = [
   "CI",
@@ -34,6 +40,7 @@ export const CI_MARKERS: readonly string[] = [
   "BUILDKITE",
   "CF_BUILD_ID",
   "CIRRUS_CI",
+  "CI_XCODE_PROJECT",
   "CM_BUILD_ID",
   "CODEBUILD_BUILD_ARN",
   "DRONE",
@@ -44,6 +51,7 @@ export const CI_MARKERS: readonly string[] = [
   "GITEA_ACTIONS",
   "GO_PIPELINE_LABEL",
   "HARNESS_BUILD_ID",
+  "HEROKU_TEST_RUN_ID",
   "HUDSON_URL",
   "LAYERCI",
   "MAGNUM",
@@ -72,18 +80,29 @@ export const CI_MARKERS: readonly string[] = [
 const CI_NAMES = new Set(["codeship", "sourcehut"]);
 
 /**
+ * Whether one marker is set. `CI` is a flag, so `CI=false` and `CI=0` do not
+ * count; the services' own markers hold ids and numbers, so any non-empty
+ * value does (`BUILD_NUMBER=0` is the first build, not "no CI").
+ */
+function isMarkerSet(name: string, value: string | undefined): boolean {
+  return name === "CI" ? isEnvMarkerSet(value) : (value ?? "").trim() !== "";
+}
+
+/**
  * The first CI marker set in the environment, or `undefined` outside CI.
- * A marker set to `false`, `0`, `no`, `off` or the empty string does not count.
+ * `CI` set to `false`, `0`, `no`, `off` or the empty string does not count;
+ * any other marker counts with any non-empty value.
  *
  * @example
  * ```ts
  * import { detectCi } from "./detect_ci.ts";
  * detectCi({ GITHUB_ACTIONS: "true" }); // "GITHUB_ACTIONS"
+ * detectCi({ BUILD_NUMBER: "0" }); // "BUILD_NUMBER"
  * detectCi({ CI: "false" }); // undefined
  * ```
  */
 export function detectCi(env: Environment): string | undefined {
-  for (const name of CI_MARKERS) if (isEnvMarkerSet(env[name])) return name;
+  for (const name of CI_MARKERS) if (isMarkerSet(name, env[name])) return name;
   const ciName = env.CI_NAME?.trim().toLowerCase();
   if (ciName && CI_NAMES.has(ciName)) return "CI_NAME";
   return undefined;

@@ -30,8 +30,9 @@ export function readAnonymousId(home: string): string | undefined {
 }
 
 /**
- * The anonymous id, created if absent. Two processes creating it at once
- * agree on one: the file is published with an exclusive hard link.
+ * The anonymous id, created as `candidate` if absent (so the caller can tell
+ * whether this call created it). Two processes creating it at once agree on
+ * one: the file is published with an exclusive hard link.
  *
  * @example
  * ```ts
@@ -39,12 +40,12 @@ export function readAnonymousId(home: string): string | undefined {
  * const id = ensureAnonymousId("/tmp/jmo-home");
  * ```
  */
-export function ensureAnonymousId(home: string): string {
+export function ensureAnonymousId(home: string, candidate: string = crypto.randomUUID()): string {
   const existing = readAnonymousId(home);
   if (existing) return existing;
   const { idFile } = installPaths(home);
   mkdirSync(home, { recursive: true, mode: 0o700 });
-  const id = crypto.randomUUID();
+  const id = candidate;
   const temporary = `${idFile}.${process.pid}.tmp`;
   writeFileSync(temporary, id + "\n", { mode: 0o600 });
   try {

@@ -29,6 +29,26 @@ Deno.test("disable and enable keep a commented jmo.yml byte-identical except the
   await box.remove();
 });
 
+for (
+  const [shape, before, after] of [
+    ["an empty enabled value", "telemetry:\n  enabled:\n", "telemetry:\n  enabled: false\n"],
+    ["a `...` end marker", "---\nx: 1\n...\n", "---\nx: 1\ntelemetry:\n  enabled: false\n...\n"],
+    ["a scalar telemetry value", "telemetry: off  # c\n", "telemetry: {enabled: false}  # c\n"],
+  ]
+) {
+  Deno.test(`disable on a jmo.yml with ${shape} turns telemetry off and keeps the rest`, async () => {
+    const box = await makeSandbox();
+    const path = join(box.cwd, "jmo.yml");
+    Deno.writeTextFileSync(path, before);
+    equal((await box.run(["disable"])).code, 0);
+    equal(Deno.readTextFileSync(path), after);
+    const s = JSON.parse((await box.run(["status", "--json"])).stdout);
+    equal(s.enabled, false);
+    equal(s.reason, `config:${path}`);
+    await box.remove();
+  });
+}
+
 Deno.test("enable creates jmo.yml when there is none", async () => {
   const box = await makeSandbox();
   equal((await box.run(["enable"])).code, 0);

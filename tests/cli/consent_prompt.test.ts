@@ -31,6 +31,29 @@ for (
   });
 }
 
+Deno.test("consent on a terminal keeps a commented jmo.yml byte-identical except the inserted value", async () => {
+  const box = await makeSandbox();
+  const path = join(box.cwd, "jmo.yml");
+  const before = `# JMo Security configuration
+profile: balanced   # the default profile
+
+telemetry:
+  # no choice yet
+  endpoint_note: "quoted, kept"
+
+tools: [trivy,  semgrep]   # spacing kept
+`;
+  Deno.writeTextFileSync(path, before);
+  const r = await consentOnTerminal("y", box.cwd, box.env());
+  equal(r.code, 0, r.transcript);
+  match(r.transcript, /\[y\/N\]/);
+  equal(
+    Deno.readTextFileSync(path),
+    before.replace("telemetry:\n", "telemetry:\n  enabled: true\n"),
+  );
+  await box.remove();
+});
+
 Deno.test("consent asks nothing when the config already holds a choice", async () => {
   const box = await makeSandbox();
   Deno.writeTextFileSync(join(box.cwd, "jmo.yml"), "telemetry:\n  enabled: false\n");

@@ -10,6 +10,7 @@ const OFF_RULES: [string, Record<string, string>, string][] = [
   ["CI", { CI: "true" }, "ci:CI"],
   ["GITHUB_ACTIONS", { GITHUB_ACTIONS: "true" }, "ci:GITHUB_ACTIONS"],
   ["BUILDKITE", { BUILDKITE: "true" }, "ci:BUILDKITE"],
+  ["BUILD_NUMBER=0", { BUILD_NUMBER: "0" }, "ci:BUILD_NUMBER"],
 ];
 
 for (const [name, env, reason] of OFF_RULES) {

@@ -1,4 +1,5 @@
 import { equal } from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BINARY, makeSandbox, trackArgs } from "../helpers/run_binary.ts";
 
@@ -71,5 +72,30 @@ Deno.test("track with unreadable state files still records and exits 0", async (
   const r = await box.run(trackArgs("scan.started"));
   equal(r.code, 0);
   equal(JSON.parse((await box.run(["status", "--json"])).stdout).pending.events, 2);
+  await box.remove();
+});
+
+Deno.test("track whose stderr is a full device still records and exits 0", async () => {
+  const box = await makeSandbox();
+  const out = await new Deno.Command("sh", {
+    args: ["-c", 'exec "$0" "$@" 2>/dev/full', BINARY, ...trackArgs("scan.started")],
+    env: box.env(),
+    clearEnv: true,
+    cwd: box.cwd,
+    stdout: "piped",
+  }).output();
+  equal(out.code, 0, "the banner could not be written, and the host must not notice");
+  equal(JSON.parse((await box.run(["status", "--json"])).stdout).pending.events, 1);
+  await box.remove();
+});
+
+Deno.test("a track that cannot write its event leaves no anonymous id behind", async () => {
+  const box = await makeSandbox();
+  Deno.mkdirSync(box.stateDir);
+  Deno.writeTextFileSync(join(box.stateDir, "spool"), "a file where the spool folder goes");
+  const r = await box.run(trackArgs("tool.failed"));
+  equal(r.code, 0);
+  equal(shortLines(r.stderr), 1, r.stderr);
+  equal(existsSync(join(box.stateDir, "telemetry-id")), false);
   await box.remove();
 });

@@ -1,6 +1,7 @@
 import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import process from "node:process";
 import { createClient, EventValidationError, type TrackMetadata } from "../../src/mod.ts";
 
 const STARTED: TrackMetadata<"scan.started"> = {
@@ -101,4 +102,22 @@ Deno.test("a library client sees telemetry.enabled: false written to jmo.yml aft
   equal(status.reason, `config:${join(box.home, "jmo.yml")}`);
   equal(status.pending.events, 0, "the opt-out also deleted what was spooled before it");
   box.remove();
+});
+
+Deno.test("closed library clients leave no exit listener behind, however many a process makes", async () => {
+  const home = await Deno.makeTempDir({ prefix: "jmo-client-" });
+  const before = process.listenerCount("exit");
+  for (let i = 0; i < 20; i++) {
+    const client = createClient({ env: { DOCKER_CONTAINER: "0" }, homedir: home, cwd: home });
+    client.track("scan.completed", {
+      profile: "fast",
+      duration_seconds: 5,
+      tools_succeeded: 1,
+      tools_failed: 0,
+      total_findings: 0,
+    });
+    client.close();
+  }
+  equal(process.listenerCount("exit"), before);
+  await Deno.remove(home, { recursive: true });
 });

@@ -28,6 +28,8 @@ Deno.test("detectCi recognises the other widely used services' markers", () => {
       "bamboo_planKey",
       "DRONE",
       "CODEBUILD_BUILD_ARN",
+      "CI_XCODE_PROJECT",
+      "HEROKU_TEST_RUN_ID",
     ]
   ) {
     equal(CI_MARKERS.includes(name), true, name);
@@ -40,5 +42,13 @@ Deno.test("detectCi does not count CI=false, CI=0 or an empty marker", () => {
   equal(detectCi({ CI: "false" }), undefined);
   equal(detectCi({ CI: "0" }), undefined);
   equal(detectCi({ GITHUB_ACTIONS: "" }), undefined);
+  equal(detectCi({ BUILD_NUMBER: "  " }), undefined);
   equal(detectCi({ HOME: "/home/ci", PATH: "/ci/bin" }), undefined);
+});
+
+Deno.test("detectCi counts a service marker set to 0 or false: only CI is a flag", () => {
+  equal(detectCi({ BUILD_NUMBER: "0" }), "BUILD_NUMBER");
+  equal(detectCi({ TASK_ID: "0" }), "TASK_ID");
+  equal(detectCi({ TRAVIS: "false" }), "TRAVIS");
+  equal(detectCi({ CI: "0", BUILD_ID: "0" }), "BUILD_ID");
 });

@@ -6,7 +6,6 @@
 
 import {
   answerIsYes,
-  ConfigSyntaxError,
   CONSENT_QUESTION,
   consentNotice,
   loadConfigChoice,
@@ -17,6 +16,7 @@ import { clientCoreFor } from "../client_core_for.ts";
 import type { Command } from "../command.ts";
 import { InputError } from "../errors.ts";
 import { parseArgs } from "../parse_args.ts";
+import { saveChoiceError } from "../save_choice_error.ts";
 
 const HELP = `Usage: jmo-telemetry consent [--config PATH]
 
@@ -56,12 +56,7 @@ export const consentCommand: Command = {
     try {
       saveConfigChoice(path, enabled);
     } catch (error) {
-      if (error instanceof ConfigSyntaxError) {
-        throw new InputError(`${path} is not valid YAML (${error.message})`);
-      }
-      throw new InputError(
-        `cannot write ${path} (${(error as { code?: string }).code ?? "error"})`,
-      );
+      throw saveChoiceError(path, error, "consent");
     }
     if (!enabled) purgeSpool(core.settings.home);
     context.stderr(

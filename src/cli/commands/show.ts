@@ -4,6 +4,7 @@
  * @module
  */
 
+import { applyRetention } from "../../client/apply_retention.ts";
 import { currentConsent } from "../../client/current_consent.ts";
 import { pendingEvents } from "../../spool/mod.ts";
 import { clientCoreFor } from "../client_core_for.ts";
@@ -13,7 +14,8 @@ import { parseArgs } from "../parse_args.ts";
 const HELP = `Usage: jmo-telemetry show [--config PATH]
 
 Prints every pending event exactly as it would be sent, one NDJSON line each,
-oldest first. Prints nothing when nothing is pending.
+oldest first. Prints nothing when nothing is pending. Events past the spool's
+limits (JMO_TELEMETRY_MAX_AGE_DAYS, 5 MiB) are dropped and counted first.
 
 Options:
   --config PATH  the config file (default: JMO_CONFIG, else ./jmo.yml)
@@ -33,6 +35,7 @@ export const showCommand: Command = {
     }
     const core = clientCoreFor(context, flags.config);
     if (!currentConsent(core).enabled) return Promise.resolve(0);
+    applyRetention(core);
     const lines = pendingEvents(core.settings.home).map((e) => e.line + "\n");
     context.stdout(lines.join(""));
     return Promise.resolve(0);

@@ -1,0 +1,48 @@
+/**
+ * The spool's limits applied now, outside a flush: `show` and `status` speak
+ * of what would really be sent, and an install whose flushes cannot reach
+ * the network (air-gapped) still keeps to them.
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import { updateState } from "../install/mod.ts";
+import {
+  type DroppedCounts,
+  enforceRetention,
+  MAX_SPOOL_BYTES,
+  processIsAlive,
+  spoolLayout,
+} from "../spool/mod.ts";
+import type { ClientCore } from "./client_core.ts";
+
+/**
+ * Drops pending events older than `JMO_TELEMETRY_MAX_AGE_DAYS` and the oldest
+ * past 5 MiB, and damaged lines, counting each in `state.json`. Returns what
+ * was dropped. Without a spool it does nothing and creates nothing.
+ *
+ * @example
+ * ```ts
+ * import { clientCore } from "./client_core.ts";
+ * import { applyRetention } from "./apply_retention.ts";
+ * applyRetention(clientCore({ env: { JMO_HOME: "/tmp/jmo-home" } })).expired; // 0
+ * ```
+ */
+export function applyRetention(core: ClientCore): DroppedCounts {
+  const { home, maxAgeMs } = core.settings;
+  if (!existsSync(spoolLayout(home).root)) return { expired: 0, overCap: 0, damaged: 0 };
+  const dropped = enforceRetention(home, {
+    now: core.now().getTime(),
+    isAlive: processIsAlive,
+    limits: { maxAgeMs, maxBytes: MAX_SPOOL_BYTES },
+  });
+  if (dropped.expired + dropped.overCap + dropped.damaged > 0) {
+    updateState(home, (state) => {
+      state.dropped.expired += dropped.expired;
+      state.dropped.over_cap += dropped.overCap;
+      state.dropped.damaged += dropped.damaged;
+    });
+  }
+  return dropped;
+}
