@@ -1,7 +1,10 @@
 import { equal, match } from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { processesWithEnv, waitUntil } from "../helpers/background_processes.ts";
 import { makeSandbox, trackArgs } from "../helpers/run_binary.ts";
+import { showNotice } from "../helpers/show_notice.ts";
+import { ACCEPTED, startTestServer } from "../helpers/test_server.ts";
 
 const OFF_RULES: [string, Record<string, string>, string][] = [
   ["JMO_TELEMETRY_DISABLE", { JMO_TELEMETRY_DISABLE: "1" }, "env:JMO_TELEMETRY_DISABLE"],
@@ -91,4 +94,25 @@ Deno.test("a malformed jmo.yml holds no choice for track, which records by defau
   match(s.config_problem, /line/);
   equal(s.pending.events, 1);
   await box.remove();
+});
+
+Deno.test("an opted-out track spawns no process and connects nowhere, where an opted-in one starts a flusher", async () => {
+  const box = await makeSandbox();
+  const collector = await startTestServer(() => "hang");
+  showNotice(box.home);
+  const endpoint = { JMO_TELEMETRY_ENDPOINT: `${collector.origin}/v1/events` };
+  const optOuts = [...OFF_RULES.map(([, env]) => env), { JMO_CONFIG: join(box.cwd, "off.yml") }];
+  Deno.writeTextFileSync(join(box.cwd, "off.yml"), "telemetry:\n  enabled: false\n");
+  for (const env of optOuts) {
+    equal((await box.run(trackArgs("tool.failed"), { env: { ...env, ...endpoint } })).code, 0);
+    equal(processesWithEnv("HOME", box.home).length, 0, JSON.stringify(env));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  equal(collector.requests.length, 0, "no opted-out run reached the collector");
+  // The control: the same install opted in starts a detached flusher that reaches it.
+  equal((await box.run(trackArgs("tool.failed"), { env: endpoint })).code, 0);
+  await waitUntil(() => collector.requests.length === 1, "the opted-in run's flusher");
+  collector.release(ACCEPTED);
+  await box.remove();
+  await collector.close();
 });
