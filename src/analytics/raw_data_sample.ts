@@ -20,9 +20,9 @@ export interface RawDataSample {
 /**
  * The earliest event of each type among the quarter's `events` (so at most
  * five), in the order of the event types, each as JSON without its
- * `anonymous_id` and `event_id`: what each event carries is shown, but no
- * event of the sample can be tied to an install or found again in the raw
- * data.
+ * `anonymous_id` and `event_id` and with its timestamp cut to the day: what
+ * each event carries is shown, but no event of the sample can be tied to an
+ * install or matched to one in the raw data by its time.
  *
  * @example
  * ```ts
@@ -43,13 +43,13 @@ export function rawDataSample(events: readonly CollectedEvent[]): RawDataSample 
     const sampled = earliest.get(type);
     if (sampled === undefined) return [];
     const { anonymous_id: _install, event_id: _id, ...rest } = sampled.envelope;
-    return [JSON.stringify(rest)];
+    return [JSON.stringify({ ...rest, timestamp: rest.timestamp.slice(0, 10) })];
   });
   if (lines.length === 0) return { note: "No events in this quarter to sample.", lines };
   return {
     note: `The earliest event of each type in the quarter (${formatCount(lines.length)} of ${
       formatCount(events.length)
-    } events), as sent but without \`anonymous_id\` and \`event_id\`:`,
+    } events), as sent but without \`anonymous_id\` and \`event_id\`, and with the timestamp cut to its day:`,
     lines,
   };
 }

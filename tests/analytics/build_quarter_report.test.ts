@@ -96,7 +96,7 @@ Deno.test("counts of thousands are printed with en-US separators", () => {
   ]);
   equal(
     report.sample.note,
-    "The earliest event of each type in the quarter (2 of 13,835 events), as sent but without `anonymous_id` and `event_id`:",
+    "The earliest event of each type in the quarter (2 of 13,835 events), as sent but without `anonymous_id` and `event_id`, and with the timestamp cut to its day:",
   );
 });
 

@@ -14,19 +14,19 @@ function inQuarter(text: string) {
   return eventsBetween(events, { from: quarter.start, to: quarter.end });
 }
 
-Deno.test("the sample is the earliest event of each type in the quarter, as sent but without anonymous_id and event_id", () => {
+Deno.test("the sample is the earliest event of each type in the quarter, as sent but without anonymous_id and event_id and with its timestamp cut to the day", () => {
   const sample = rawDataSample(inQuarter("2026-Q1"));
   equal(
     sample.note,
-    "The earliest event of each type in the quarter (5 of 27 events), as sent but without `anonymous_id` and `event_id`:",
+    "The earliest event of each type in the quarter (5 of 27 events), as sent but without `anonymous_id` and `event_id`, and with the timestamp cut to its day:",
   );
   const sampled = sample.lines.map((line) => JSON.parse(line));
   deepEqual(sampled.map((e) => [e.event, e.timestamp]), [
-    ["scan.started", "2026-01-01T00:00:00Z"],
-    ["scan.completed", "2026-01-01T00:04:00Z"],
-    ["tool.failed", "2026-01-20T14:09:00Z"],
-    ["wizard.completed", "2026-02-02T09:50:00Z"],
-    ["report.generated", "2026-01-15T09:20:00Z"],
+    ["scan.started", "2026-01-01"],
+    ["scan.completed", "2026-01-01"],
+    ["tool.failed", "2026-01-20"],
+    ["wizard.completed", "2026-02-02"],
+    ["report.generated", "2026-01-15"],
   ]);
   deepEqual(Object.keys(sampled[0]), [
     "schema",

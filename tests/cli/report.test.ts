@@ -64,7 +64,7 @@ Deno.test("report for Q1 2026 gives the seeds' sections with the data set's know
     deepEqual(sample.slice(0, 4), [
       "## Raw Data Sample",
       "",
-      "The earliest event of each type in the quarter (5 of 27 events), as sent but without `anonymous_id` and `event_id`:",
+      "The earliest event of each type in the quarter (5 of 27 events), as sent but without `anonymous_id` and `event_id`, and with the timestamp cut to its day:",
       "",
     ]);
     equal(sample[4], "```jsonl");
@@ -193,7 +193,7 @@ Deno.test("report --format html writes one self-contained page with an inline SV
     const sample = html.slice(html.indexOf("<h2>Raw Data Sample</h2>"));
     match(
       sample,
-      /^<h2>Raw Data Sample<\/h2>\n<p>The earliest event of each type in the quarter \(5 of 27 events\), as sent but without <code>anonymous_id<\/code> and <code>event_id<\/code>:<\/p>\n<pre><code>/,
+      /^<h2>Raw Data Sample<\/h2>\n<p>The earliest event of each type in the quarter \(5 of 27 events\), as sent but without <code>anonymous_id<\/code> and <code>event_id<\/code>, and with the timestamp cut to its day:<\/p>\n<pre><code>/,
     );
     equal(sample.match(/\{&quot;schema&quot;:1,&quot;event&quot;:/g)?.length, 5, "five events");
     ok(!sample.includes("anonymous_id&quot;") && !sample.includes("event_id&quot;"));
