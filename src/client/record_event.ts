@@ -5,6 +5,7 @@
  * @module
  */
 
+import { existsSync, mkdirSync } from "node:fs";
 // The banner file alone, not consent/mod.ts: `track` must not load the YAML parser.
 import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banner.ts";
 import { buildEvent, type EventInput } from "../events/build_event.ts";
@@ -29,6 +30,19 @@ export interface RecordOutcome {
   holdDelivery: boolean;
   /** The scan count after this event. */
   scanCount?: number;
+}
+
+/**
+ * Makes the state folder if it is missing. `JMO_HOME` is made with its
+ * parents; the default `~/.jmo-security` only inside a home that exists: a
+ * missing HOME is not this client's to create (the event is then not
+ * recorded, and the caller says so).
+ */
+function ensureStateFolder(core: ClientCore): void {
+  const home = core.settings.home;
+  if (existsSync(home)) return;
+  const explicit = (core.env.JMO_HOME ?? "").trim() !== "";
+  mkdirSync(home, { recursive: explicit, mode: 0o700 });
 }
 
 /**
@@ -64,6 +78,7 @@ export function recordEvent(
   });
   let createdId = false;
   if (known === undefined) {
+    ensureStateFolder(core);
     const settled = ensureAnonymousId(home, envelope.anonymous_id);
     createdId = settled === envelope.anonymous_id;
     if (!createdId) envelope = { ...envelope, anonymous_id: settled };

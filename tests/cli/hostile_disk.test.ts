@@ -99,3 +99,22 @@ Deno.test("a track that cannot write its event leaves no anonymous id behind", a
   equal(existsSync(join(box.stateDir, "telemetry-id")), false);
   await box.remove();
 });
+
+Deno.test("track with a HOME that does not exist records nothing and does not create it", async () => {
+  const box = await makeSandbox();
+  const missing = join(box.home, "gone");
+  const r = await box.run(trackArgs("scan.started"), { env: { HOME: missing } });
+  equal(r.code, 0);
+  equal(shortLines(r.stderr), 1, r.stderr);
+  equal(existsSync(missing), false);
+  await box.remove();
+});
+
+Deno.test("track with JMO_HOME in a folder that does not exist yet makes it, parents and all", async () => {
+  const box = await makeSandbox();
+  const nested = join(box.home, "a", "b", "jmo");
+  const r = await box.run(trackArgs("tool.failed"), { env: { JMO_HOME: nested } });
+  equal(r.code, 0, r.stderr);
+  equal(existsSync(join(nested, "telemetry-id")), true);
+  await box.remove();
+});
