@@ -111,7 +111,7 @@ export function recordEvent(
   });
   return {
     envelope,
-    banner: banner!.show ? bannerText() : undefined,
+    banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
     holdDelivery: banner!.firstShowing,
     scanCount,
   };

@@ -37,21 +37,27 @@ export const COLLECTION_SUMMARY: string = [
 ].join("\n");
 
 /**
- * The banner printed on stderr when the notice is due.
+ * The banner printed on stderr when the notice is due. Only its first
+ * showing on an install promises that nothing is sent before the next run:
+ * that run's events are held; later showings (the next two scans, every run
+ * in a container) send as usual.
  *
  * @example
  * ```ts
  * import { bannerText } from "./banner.ts";
- * bannerText().includes("JMO_TELEMETRY_DISABLE=1"); // true
+ * bannerText(true).includes("Nothing is sent before your next run."); // true
+ * bannerText(false).includes("Nothing is sent before your next run."); // false
  * ```
  */
-export function bannerText(): string {
+export function bannerText(firstShowing: boolean): string {
   return [
     "",
     `JMo Security collects anonymous usage telemetry (notice v${NOTICE_VERSION}).`,
     COLLECTION_SUMMARY,
     "  Opt out: export JMO_TELEMETRY_DISABLE=1, or run `jmo-telemetry disable`,",
-    "  or set `telemetry.enabled: false` in jmo.yml. Nothing is sent before your next run.",
+    firstShowing
+      ? "  or set `telemetry.enabled: false` in jmo.yml. Nothing is sent before your next run."
+      : "  or set `telemetry.enabled: false` in jmo.yml.",
     `  Privacy policy: ${PRIVACY_URL}`,
     "",
     "",

@@ -17,7 +17,12 @@ import {
   writeFileSync,
 } from "node:fs";
 import process from "node:process";
-import { ConfigSyntaxError, readTelemetryChoice, setTelemetryChoice } from "./config_text.ts";
+import {
+  ConfigSyntaxError,
+  readTelemetrySetting,
+  salvageOptOut,
+  setTelemetryChoice,
+} from "./config_text.ts";
 
 /** What the config file says about telemetry. */
 export interface ConfigChoice {
@@ -25,7 +30,7 @@ export interface ConfigChoice {
   path: string;
   /** `telemetry.enabled` when the file holds a boolean there. */
   enabled: boolean | undefined;
-  /** Why the file could not be read as YAML, when it could not. */
+  /** Why the file holds no usable choice, when it is there but unreadable, not YAML, or its value is no boolean. */
   problem?: string;
 }
 
@@ -41,7 +46,9 @@ function readText(path: string): string | undefined {
 /**
  * Reads the choice in the config file. A missing file holds no choice; so
  * does a malformed one, with the problem noted, so that `track` never fails
- * on it.
+ * on it, unless a lenient read still finds `telemetry.enabled: false` there
+ * (an opt-out is kept even in a broken file). A value at `telemetry.enabled`
+ * that is no boolean is read as `false`, with the problem noted.
  *
  * @example
  * ```ts
@@ -54,16 +61,26 @@ export function loadConfigChoice(path: string): ConfigChoice {
   try {
     text = readText(path);
   } catch (error) {
-    return { path, enabled: undefined, problem: (error as { code?: string }).code ?? "unreadable" };
+    const code = (error as { code?: string }).code ?? "error";
+    return { path, enabled: undefined, problem: `cannot be read (${code})` };
   }
   if (text === undefined) return { path, enabled: undefined };
   try {
-    return { path, enabled: readTelemetryChoice(text) };
+    const setting = readTelemetrySetting(text);
+    if (setting.unrecognized === undefined) return { path, enabled: setting.enabled };
+    return {
+      path,
+      enabled: false,
+      problem:
+        `telemetry.enabled is \`${setting.unrecognized}\`, neither true nor false: read as false`,
+    };
   } catch (error) {
-    if (error instanceof ConfigSyntaxError) {
-      return { path, enabled: undefined, problem: error.message };
+    if (!(error instanceof ConfigSyntaxError)) throw error;
+    const problem = `not valid YAML (${error.message})`;
+    if (salvageOptOut(text)) {
+      return { path, enabled: false, problem: `${problem}; its telemetry.enabled: false is kept` };
     }
-    throw error;
+    return { path, enabled: undefined, problem };
   }
 }
 

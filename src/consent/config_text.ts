@@ -49,6 +49,78 @@ function parse(text: string) {
   return doc;
 }
 
+/** `word`, `Word` and `WORD`: the spellings YAML 1.1 allows. */
+function spellings(word: string): string[] {
+  return [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()];
+}
+
+/**
+ * The words YAML 1.1 reads as booleans, as the host tool's Python YAML
+ * loader does: `enabled: no` must mean no to both.
+ */
+const YAML_11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...["yes", "on", "true"].flatMap(spellings).map((w): [string, boolean] => [w, true]),
+  ...["no", "off", "false"].flatMap(spellings).map((w): [string, boolean] => [w, false]),
+]);
+
+/** What a config text says at `telemetry.enabled`. */
+export interface TelemetrySetting {
+  /**
+   * The choice: a boolean (YAML 1.2, or a YAML 1.1 word such as `no`); `false`
+   * for any other value written there; `undefined` when nothing is.
+   */
+  enabled: boolean | undefined;
+  /** The value as written, when it is no boolean: it is read as `false`. */
+  unrecognized?: string;
+}
+
+function settingOf(node: Node | null | undefined, text: string): TelemetrySetting {
+  if (node === undefined || isEmpty(node)) return { enabled: undefined };
+  if (isScalar(node)) {
+    if (node.value === null) return { enabled: undefined };
+    if (typeof node.value === "boolean") return { enabled: node.value };
+    const word = node.type === "PLAIN" ? YAML_11_BOOLEANS.get(String(node.value)) : undefined;
+    if (word !== undefined) return { enabled: word };
+  }
+  // Privacy first: whatever else was written there, only a plain yes turns telemetry on.
+  return { enabled: false, unrecognized: text.slice(node!.range![0], node!.range![1]).trim() };
+}
+
+/**
+ * What a config text says at `telemetry.enabled`: a boolean (plain `yes`,
+ * `no`, `on` and `off` count, as YAML 1.1 and the host's Python loader read
+ * them), nothing, or another value, which is read as `false`. Throws
+ * `ConfigSyntaxError` when the text is not valid YAML.
+ *
+ * @example
+ * ```ts
+ * import { readTelemetrySetting } from "./config_text.ts";
+ * readTelemetrySetting("telemetry:\n  enabled: no\n"); // { enabled: false }
+ * readTelemetrySetting("telemetry:\n  enabled: 0\n"); // { enabled: false, unrecognized: "0" }
+ * ```
+ */
+export function readTelemetrySetting(text: string): TelemetrySetting {
+  return settingOf(parse(text).getIn(["telemetry", "enabled"], true) as Node | undefined, text);
+}
+
+/**
+ * Whether a config text that is not valid YAML still opts out where a
+ * lenient read finds `telemetry.enabled` (an error elsewhere in the file, a
+ * repeated key): a broken file can turn telemetry off, never on.
+ *
+ * @example
+ * ```ts
+ * import { salvageOptOut } from "./config_text.ts";
+ * salvageOptOut("telemetry:\n  enabled: false\nscan: [unclosed\n"); // true
+ * salvageOptOut("telemetry:\n  enabled: true\nscan: [unclosed\n"); // false
+ * ```
+ */
+export function salvageOptOut(text: string): boolean {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const node = isMap(doc.contents) ? doc.getIn(["telemetry", "enabled"], true) : undefined;
+  return settingOf(node as Node | undefined, text).enabled === false;
+}
+
 /**
  * The value of `telemetry.enabled` in a config text: `true`, `false`, or
  * `undefined` when the file holds no boolean choice. Throws
@@ -58,12 +130,12 @@ function parse(text: string) {
  * ```ts
  * import { readTelemetryChoice } from "./config_text.ts";
  * readTelemetryChoice("telemetry:\n  enabled: false # opted out\n"); // false
+ * readTelemetryChoice("telemetry:\n  enabled: off\n"); // false
  * readTelemetryChoice("profiles: {}\n"); // undefined
  * ```
  */
 export function readTelemetryChoice(text: string): boolean | undefined {
-  const value = parse(text).getIn(["telemetry", "enabled"]);
-  return typeof value === "boolean" ? value : undefined;
+  return readTelemetrySetting(text).enabled;
 }
 
 function findPair(map: YAMLMap, name: string): Pair<Node, Node | null> | undefined {

@@ -11,7 +11,14 @@
 export { CI_MARKERS, detectCi } from "./detect_ci.ts";
 export { decideConsent, decideFromEnvironment } from "./decide_consent.ts";
 export type { ConsentDecision } from "./decide_consent.ts";
-export { ConfigSyntaxError, readTelemetryChoice, setTelemetryChoice } from "./config_text.ts";
+export {
+  ConfigSyntaxError,
+  readTelemetryChoice,
+  readTelemetrySetting,
+  salvageOptOut,
+  setTelemetryChoice,
+} from "./config_text.ts";
+export type { TelemetrySetting } from "./config_text.ts";
 export { loadConfigChoice, saveConfigChoice } from "./config_file.ts";
 export type { ConfigChoice } from "./config_file.ts";
 export {

@@ -96,6 +96,35 @@ Deno.test("a malformed jmo.yml holds no choice for track, which records by defau
   await box.remove();
 });
 
+Deno.test("an opt-out in a jmo.yml broken elsewhere is kept: track records nothing and status says why", async () => {
+  const box = await makeSandbox();
+  const path = join(box.cwd, "jmo.yml");
+  Deno.writeTextFileSync(path, "telemetry:\n  enabled: false\nscan:\n  targets: [unclosed\n");
+  const r = await box.run(trackArgs("tool.failed"));
+  equal(r.code, 0);
+  equal(existsSync(box.stateDir), false);
+  const s = JSON.parse((await box.run(["status", "--json"])).stdout);
+  equal(s.enabled, false);
+  equal(s.reason, `config:${path}`);
+  match(s.config_problem, /not valid YAML .*telemetry\.enabled: false is kept/);
+  await box.remove();
+});
+
+Deno.test("enabled: no and enabled: off opt out, as the host's YAML loader reads them; other values too", async () => {
+  const box = await makeSandbox();
+  const path = join(box.cwd, "jmo.yml");
+  for (const written of ["no", "off", "0", '"false"']) {
+    Deno.writeTextFileSync(path, `telemetry:\n  enabled: ${written}\n`);
+    equal((await box.run(trackArgs("tool.failed"))).code, 0);
+    const s = JSON.parse((await box.run(["status", "--json"])).stdout);
+    equal(s.enabled, false, written);
+  }
+  equal(existsSync(box.stateDir), false);
+  const s = JSON.parse((await box.run(["status", "--json"])).stdout);
+  match(s.config_problem, /telemetry\.enabled is `"false"`, neither true nor false: read as false/);
+  await box.remove();
+});
+
 Deno.test("an opted-out track spawns no process and connects nowhere, where an opted-in one starts a flusher", async () => {
   const box = await makeSandbox();
   const collector = await startTestServer(() => "hang");

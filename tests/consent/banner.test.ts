@@ -40,8 +40,13 @@ Deno.test("delivery waits until the current notice was shown in an earlier run",
   equal(noticeAllowsDelivery({ version: 1, shown: 2 }, 2), false);
 });
 
+Deno.test("only the banner's first showing promises that nothing is sent before the next run", () => {
+  equal(bannerText(true).includes("Nothing is sent before your next run."), true);
+  equal(bannerText(false).includes("Nothing is sent"), false);
+});
+
 Deno.test("the banner says what is collected, what never is, how to opt out and where the policy is", () => {
-  const text = bannerText();
+  const text = bannerText(false);
   for (
     const needle of [
       "Collected",

@@ -1,7 +1,9 @@
-import { equal, throws } from "node:assert/strict";
+import { deepEqual, equal, throws } from "node:assert/strict";
 import {
   ConfigSyntaxError,
   readTelemetryChoice,
+  readTelemetrySetting,
+  salvageOptOut,
   setTelemetryChoice,
 } from "../../src/consent/mod.ts";
 
@@ -54,9 +56,37 @@ Deno.test("malformed YAML or a non-mapping top level is a ConfigSyntaxError", ()
   throws(() => readTelemetryChoice("- a\n- b\n"), ConfigSyntaxError);
 });
 
-Deno.test("readTelemetryChoice holds no choice for a missing key or a non-boolean value", () => {
+Deno.test("readTelemetryChoice holds no choice for a missing key, an empty value or null", () => {
   equal(readTelemetryChoice("profile: fast\n"), undefined);
-  equal(readTelemetryChoice("telemetry:\n  enabled: maybe\n"), undefined);
+  equal(readTelemetryChoice("telemetry:\n  enabled:\n"), undefined);
+  equal(readTelemetryChoice("telemetry:\n  enabled: ~\n"), undefined);
+});
+
+Deno.test("readTelemetrySetting reads YAML 1.1's yes, no, on and off as the host's Python loader does", () => {
+  for (const word of ["no", "No", "NO", "off", "Off", "OFF", "false"]) {
+    deepEqual(readTelemetrySetting(`telemetry:\n  enabled: ${word}\n`), { enabled: false }, word);
+  }
+  for (const word of ["yes", "Yes", "on", "ON", "true"]) {
+    deepEqual(readTelemetrySetting(`telemetry:\n  enabled: ${word}\n`), { enabled: true }, word);
+  }
+});
+
+Deno.test("readTelemetrySetting reads any other value at telemetry.enabled as false, and says what was written", () => {
+  for (const written of ["maybe", "0", "1", '"false"', '"yes"', "[true]", "{on: 1}"]) {
+    deepEqual(
+      readTelemetrySetting(`telemetry:\n  enabled: ${written}  # mine\n`),
+      { enabled: false, unrecognized: written },
+      written,
+    );
+  }
+});
+
+Deno.test("salvageOptOut keeps an opt-out that a broken file still holds, and never finds an opt-in", () => {
+  equal(salvageOptOut("telemetry:\n  enabled: false\nscan:\n  targets: [unclosed\n"), true);
+  equal(salvageOptOut("telemetry:\n  enabled: false\n  enabled: false\n"), true);
+  equal(salvageOptOut("scan: [\ntelemetry:\n  enabled: off\n"), true);
+  equal(salvageOptOut("telemetry:\n  enabled: true\nscan: [unclosed\n"), false);
+  equal(salvageOptOut("- a list\n- not a map\n"), false);
 });
 
 const SPLICED_EDITS: [string, string, boolean, string][] = [

@@ -47,7 +47,7 @@ export const consentCommand: Command = {
     const config = loadConfigChoice(path);
     if (config.problem !== undefined) {
       throw new InputError(
-        `${path} is not valid YAML (${config.problem}); fix it, then run \`jmo-telemetry consent\` again`,
+        `${path}: ${config.problem}; fix it, then run \`jmo-telemetry consent\` again`,
       );
     }
     if (config.enabled !== undefined) return 0;
