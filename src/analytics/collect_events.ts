@@ -20,6 +20,13 @@ function parseLine(line: string): { value: Record<string, unknown> } | { reason:
   return { value: value as Record<string, unknown> };
 }
 
+/** The collector's `received_at`: UTC with milliseconds; nothing else may reach a CSV cell through it. */
+const RECEIVED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function isReceivedAt(value: unknown): value is string {
+  return typeof value === "string" && RECEIVED_AT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 /**
  * Reads NDJSON texts into one collection. Each line is checked with the
  * client's own strict validator (`received_at`, which the collector's export
@@ -47,8 +54,8 @@ export function collectEvents(texts: readonly SourceText[]): Collection {
       const parsed = parseLine(line);
       if ("reason" in parsed) return skip(parsed.reason);
       const { received_at: receivedAt, ...envelope } = parsed.value;
-      if (receivedAt !== undefined && typeof receivedAt !== "string") {
-        return skip("received_at must be a string");
+      if (receivedAt !== undefined && !isReceivedAt(receivedAt)) {
+        return skip("received_at must be a UTC time, as the collector writes it");
       }
       const result = validateEnvelope(envelope);
       if (!result.ok) return skip(result.error.message);

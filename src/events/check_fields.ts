@@ -5,6 +5,7 @@
  * @module
  */
 
+import { isUtcSecond } from "./is_utc_second.ts";
 import type { FieldSpec, ObjectFields } from "./field_spec.ts";
 
 /** The first problem found: the dotted path of the field and what is wrong. */
@@ -12,8 +13,6 @@ export interface FieldIssue {
   path: string;
   reason: string;
 }
-
-const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 function join(path: string, key: string | number): string {
   return path === "" ? String(key) : `${path}.${key}`;
@@ -54,8 +53,7 @@ export function checkField(value: unknown, spec: FieldSpec, path: string): Field
     case "literal":
       return value === spec.value ? undefined : { path, reason: `must be ${spec.value}` };
     case "timestamp":
-      return typeof value === "string" && TIMESTAMP_PATTERN.test(value) &&
-          !Number.isNaN(Date.parse(value))
+      return typeof value === "string" && isUtcSecond(value)
         ? undefined
         : { path, reason: "must be UTC to the second, as 2025-10-19T14:48:00Z" };
     case "array": {

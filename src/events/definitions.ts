@@ -80,14 +80,20 @@ export const METADATA_FIELDS: { readonly [K in EventName]: ObjectFields } = {
   },
 };
 
+/** A release version: numbers, optional pre-release or development tags, an optional commit hash. */
+const VERSION_PATTERN =
+  /^\d{1,4}(\.\d{1,6}){0,3}([-.]?(a|b|c|rc|alpha|beta|pre|preview|dev|post|canary|nightly)\.?\d{0,6}){0,2}(\+[0-9a-f]{4,40})?$/;
+
 /** The envelope's fields around the metadata (`event` and `metadata` are checked per event). */
 export const ENVELOPE_FIELDS: ObjectFields = {
   schema: { type: "literal", value: 1 },
   event_id: uuidV4,
   version: {
     type: "string",
-    pattern: /^[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$/,
-    hint: "must be a version such as 1.0.1",
+    // Numbers with at most two pre-release or development tags and a commit hash: room for
+    // every version a release carries, none for a host, user or path name.
+    pattern: VERSION_PATTERN,
+    hint: "must be a version such as 1.0.1, 1.2.0rc1, 2.0.0-beta.2 or 1.0.1+3f2a9c1",
   },
   platform: { type: "enum", values: PLATFORMS },
   python_version: {

@@ -9,11 +9,10 @@
 
 import { z } from "zod";
 import { envelopeFieldsOf, METADATA_FIELDS } from "./definitions.ts";
+import { isUtcSecond } from "./is_utc_second.ts";
 import type { FieldSpec, ObjectFields } from "./field_spec.ts";
 import type { Envelope, MetadataOf } from "./types.ts";
 import { EVENT_NAMES, type EventName } from "./vocabulary.ts";
-
-const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 function ruleToZod(spec: FieldSpec): z.ZodType {
   switch (spec.type) {
@@ -28,10 +27,7 @@ function ruleToZod(spec: FieldSpec): z.ZodType {
     case "literal":
       return z.literal(spec.value);
     case "timestamp":
-      return z.string().regex(TIMESTAMP_PATTERN).refine(
-        (s) => !Number.isNaN(Date.parse(s)),
-        "must be a real date",
-      );
+      return z.string().refine(isUtcSecond, "must be UTC to the second, a real date");
     case "array":
       return z.array(fieldToZod(spec.items)).max(spec.maxItems);
     case "object":

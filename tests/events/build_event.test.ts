@@ -1,5 +1,10 @@
 import { deepEqual, equal, match, throws } from "node:assert/strict";
-import { buildEvent, EventValidationError, validateEnvelope } from "../../src/events/mod.ts";
+import {
+  buildEvent,
+  envelopeSchema,
+  EventValidationError,
+  validateEnvelope,
+} from "../../src/events/mod.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
 
 const context = {
@@ -160,4 +165,51 @@ Deno.test("validateEnvelope refuses an envelope with a non-UUID id or a timestam
   equal(validateEnvelope({ ...good, anonymous_id: "test-uuid" }).ok, false);
   equal(validateEnvelope({ ...good, timestamp: "2025-10-19T14:48:00.123Z" }).ok, false);
   equal(validateEnvelope({ ...good, extra: 1 }).ok, false);
+});
+
+Deno.test("validateEnvelope refuses a timestamp that names no real moment", () => {
+  const good = buildEvent(
+    { event: "tool.failed", metadata: VALID_METADATA["tool.failed"] },
+    context,
+  );
+  for (
+    const timestamp of ["2025-02-30T00:00:00Z", "2025-13-01T00:00:00Z", "2025-10-19T24:00:00Z"]
+  ) {
+    equal(validateEnvelope({ ...good, timestamp }).ok, false, timestamp);
+    equal(envelopeSchema.safeParse({ ...good, timestamp }).success, false, timestamp);
+  }
+  equal(validateEnvelope({ ...good, timestamp: "2024-02-29T23:59:59Z" }).ok, true);
+});
+
+Deno.test("version takes release versions and refuses host, user or path names", () => {
+  const good = buildEvent(
+    { event: "tool.failed", metadata: VALID_METADATA["tool.failed"] },
+    context,
+  );
+  for (
+    const version of [
+      "1.0.1",
+      "0.7",
+      "10.2.3.4",
+      "1.2.0rc1",
+      "2.0.0-beta.2",
+      "1.0.1.dev3",
+      "1.0.1+3f2a9c1",
+    ]
+  ) {
+    equal(validateEnvelope({ ...good, version }).ok, true, version);
+  }
+  for (
+    const version of [
+      "alice.corp.example",
+      "1.0+alice",
+      "1.0.1-alice",
+      "v1.0.1",
+      "/home/alice",
+      "1.0 beta",
+    ]
+  ) {
+    equal(validateEnvelope({ ...good, version }).ok, false, version);
+    equal(envelopeSchema.safeParse({ ...good, version }).success, false, version);
+  }
 });
