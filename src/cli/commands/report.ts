@@ -23,9 +23,9 @@ active installs (that ran a scan), unique installs, platform, profile and
 execution mode splits, top insights (the worst tool failure rate, the change
 against the previous quarter), the privacy statement, the method and a raw
 data sample (the earliest event of each type, without anonymous_id and
-event_id). Only events whose
-own timestamp falls inside the quarter count; quarters are in UTC
-(Q1 = January 1, 00:00:00 to March 31, 23:59:59).
+event_id, its timestamp cut to the day). Only events whose own timestamp
+falls inside the quarter count; quarters are in UTC (Q1 = January 1,
+00:00:00 to March 31, 23:59:59).
 
 Options:
   --quarter YYYY-QN  the quarter, as 2026-Q1
