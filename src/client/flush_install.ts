@@ -9,7 +9,8 @@ import process from "node:process";
 // The banner file alone, not consent/mod.ts: flushing must not load the YAML parser.
 import { noticeAllowsDelivery } from "../consent/banner.ts";
 import { readState } from "../install/mod.ts";
-import { pendingEvents, processIsAlive } from "../spool/mod.ts";
+import type { Settings } from "../settings/mod.ts";
+import { heldByFlushers, pendingEvents, processIsAlive } from "../spool/mod.ts";
 import {
   combineFlushReports,
   emptyFlushReport,
@@ -37,12 +38,21 @@ export interface FlushRequest {
 const NOTICE_NOT_SHOWN =
   "waiting for the first-run notice, never shown on this install; it shows with the next scan.started";
 
+/** Sends nothing and keeps every pending event, for `detail`'s reason (`nothing` when none is pending). */
+function keepAll(settings: Settings, outcome: "notice" | "failed", detail: string): FlushReport {
+  const kept = pendingEvents(settings.home).length;
+  if (kept === 0) return emptyFlushReport(settings.transport, "nothing");
+  return { ...emptyFlushReport(settings.transport, outcome), kept, detail };
+}
+
 /**
  * Decides consent (an opt-out deletes what is spooled and sends nothing:
  * outcome `off`, the deciding rule in `detail`), then holds everything while
  * the first-run notice was never shown on this install (the notice comes
  * before the first send: outcome `notice`, every pending event kept; debug
- * output, which sends nothing, still prints), then flushes the spool.
+ * output, which sends nothing, still prints), then, unless the URL batches
+ * go to is not http(s) (outcome `failed`, every pending event kept, the
+ * setting to fix in `detail`), flushes the spool.
  *
  * @example
  * ```ts
@@ -63,10 +73,9 @@ export async function flushInstall(
   }
   const noticeFirst = request.noticeShownThisRun === true ||
     !noticeAllowsDelivery(readState(settings.home).notice);
-  if (!settings.debug && noticeFirst) {
-    const kept = pendingEvents(settings.home).length;
-    if (kept === 0) return emptyFlushReport(settings.transport, "nothing");
-    return { ...emptyFlushReport(settings.transport, "notice"), kept, detail: NOTICE_NOT_SHOWN };
+  if (!settings.debug && noticeFirst) return keepAll(settings, "notice", NOTICE_NOT_SHOWN);
+  if (!settings.debug && settings.deliveryProblem !== undefined) {
+    return keepAll(settings, "failed", settings.deliveryProblem);
   }
   const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
   const background = request.background ?? false;
@@ -88,20 +97,25 @@ export async function flushInstall(
   if (background || report.outcome === "debug") return report;
   // Events that another flush still holds are pending too: a flush by hand
   // lets that flush end, sends what it left, and never reports "nothing".
-  const held = () => pendingEvents(settings.home).length - report.kept;
-  if (held() > 0) {
+  // A running library host's open segment is no flush's: it is not waited for.
+  const home = settings.home;
+  if (heldByFlushers(home) > 0) {
     const deadline = Date.now() + 4 * timeoutMs;
-    while (held() > 0 && Date.now() < deadline) {
+    while (heldByFlushers(home) > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     report = combineFlushReports(report, await flushSpool(options));
   }
-  const stillHeld = held();
-  if (stillHeld <= 0) return report;
+  const elsewhere = pendingEvents(home).length - report.kept;
+  if (elsewhere <= 0) return report;
+  const held = heldByFlushers(home);
   return {
     ...report,
     outcome: report.outcome === "nothing" ? "waiting" : report.outcome,
-    kept: report.kept + stillHeld,
-    detail: report.detail ?? `${stillHeld} held by another flush still running`,
+    kept: report.kept + elsewhere,
+    detail: report.detail ??
+      (held > 0
+        ? `${held} held by another flush still running`
+        : `${elsewhere} still being written by a running host, sent once it closes them`),
   };
 }

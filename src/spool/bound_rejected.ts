@@ -5,15 +5,16 @@
  * @module
  */
 
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { readRegularFile } from "../fs/mod.ts";
 import { parseName, spoolLayout } from "./layout.ts";
 import { planRetention } from "./plan_retention.ts";
 
 /** `rejected/` holds at most 1 MiB of refused batches; past it the oldest files go first. */
 export const MAX_REJECTED_BYTES = 1024 * 1024;
 
-/** A file of `rejected/`, as retention weighs it. */
+/** An entry of `rejected/` (a refused batch, or an entry set aside as unreadable), as retention weighs it. */
 interface RejectedFile {
   path: string;
   createdMs: number;
@@ -32,22 +33,23 @@ function rejectedFiles(home: string): RejectedFile[] {
   for (const name of names) {
     const path = join(dir, name);
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat?.isFile()) continue;
-    files.push({ path, createdMs: parseName(name)?.createdMs ?? stat.mtimeMs, bytes: stat.size });
+    if (!stat) continue;
+    const bytes = stat.isFile() ? stat.size : 0;
+    files.push({ path, createdMs: parseName(name)?.createdMs ?? stat.mtimeMs, bytes });
   }
   return files;
 }
 
 function eventCount(path: string): number {
   try {
-    return readFileSync(path, "utf8").split("\n").filter((line) => line.trim() !== "").length;
+    return readRegularFile(path).split("\n").filter((line) => line.trim() !== "").length;
   } catch {
     return 0;
   }
 }
 
 /**
- * Deletes the files of `rejected/` set aside more than `maxAgeMs` ago, then
+ * Deletes the entries of `rejected/` set aside more than `maxAgeMs` ago, then
  * the oldest until the rest fits `maxBytes` (default `MAX_REJECTED_BYTES`).
  * Returns how many events the deleted files held, for `state.json`.
  *
@@ -72,7 +74,7 @@ export function boundRejected(
   let deleted = 0;
   for (const path of [...plan.expired, ...plan.overCap]) {
     deleted += eventCount(path);
-    rmSync(path, { force: true });
+    rmSync(path, { recursive: true, force: true });
   }
   return deleted;
 }

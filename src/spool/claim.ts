@@ -5,7 +5,10 @@
  * rename, so two flushers never hold the same segment. A claim whose process
  * is gone (or that is older than `STALE_CLAIM_MS`) is taken over: its
  * segments go back to `ready/`. Open segments of writers that are gone are
- * adopted the same way.
+ * adopted the same way, but never for their age alone: a writer may append
+ * for hours. An entry that cannot be read as a segment (a directory, a FIFO,
+ * a file this user may not read) counts as damaged once and is set aside in
+ * `rejected/`, so it blocks nothing and is not tried again.
  *
  * @module
  */
@@ -14,10 +17,14 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { appendEvents } from "./append_events.ts";
-import { makeName, parseName, spoolLayout } from "./layout.ts";
+import { makeName, type NameParts, parseName, spoolLayout } from "./layout.ts";
+import { processScope } from "./process_scope.ts";
 import { readSegment, type SpooledEvent } from "./read_segment.ts";
 
-/** A claim or open segment older than this is taken over even if its pid looks alive. */
+/**
+ * A claim older than this is taken over even if its pid looks alive; an open
+ * segment whose pid cannot be checked here is adopted once untouched this long.
+ */
 export const STALE_CLAIM_MS = 15 * 60_000;
 
 /** Whether a process id belongs to a running process. */
@@ -64,7 +71,9 @@ function list(dir: string): string[] {
   try {
     return readdirSync(dir);
   } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") return [];
+    // Gone, or a file where a folder should be: nothing to list in it.
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return [];
     throw error;
   }
 }
@@ -79,10 +88,27 @@ function moveIfPresent(from: string, to: string): boolean {
   }
 }
 
-function isAbandoned(name: string, now: number, isAlive: IsAlive): boolean {
+function claimAbandoned(name: string, now: number, isAlive: IsAlive): boolean {
   const parts = parseName(name);
   if (!parts) return false;
   return now - parts.createdMs > STALE_CLAIM_MS || !isAlive(parts.pid);
+}
+
+/**
+ * Whether an open segment's writer is gone. Its pid decides when it means
+ * something here (same scope); a pid of another scope cannot be checked, so
+ * only a segment untouched for `STALE_CLAIM_MS` counts as left (a live writer
+ * that wakes up later notices and writes on in a fresh segment); a name that
+ * does not say its scope (an older client's) is judged by either.
+ */
+function writerGone(parts: NameParts, now: number, isAlive: IsAlive, path: string): boolean {
+  if (parts.scope === processScope()) return !isAlive(parts.pid);
+  const untouched = () => {
+    const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    return mtimeMs !== undefined && now - mtimeMs > STALE_CLAIM_MS;
+  };
+  if (parts.scope !== "") return untouched();
+  return !isAlive(parts.pid) || untouched();
 }
 
 /**
@@ -98,16 +124,18 @@ function isAbandoned(name: string, now: number, isAlive: IsAlive): boolean {
 export function recoverAbandoned(home: string, now: number, isAlive: IsAlive): void {
   const layout = spoolLayout(home);
   for (const claim of list(layout.claimed)) {
-    if (!isAbandoned(claim, now, isAlive)) continue;
+    if (!claimAbandoned(claim, now, isAlive)) continue;
     const dir = join(layout.claimed, claim);
     mkdirSync(layout.ready, { recursive: true, mode: 0o700 });
     for (const segment of list(dir)) moveIfPresent(join(dir, segment), join(layout.ready, segment));
     rmSync(dir, { recursive: true, force: true });
   }
   for (const segment of list(layout.open)) {
-    if (!isAbandoned(segment, now, isAlive)) continue;
+    const parts = parseName(segment);
+    const path = join(layout.open, segment);
+    if (!parts || !writerGone(parts, now, isAlive, path)) continue;
     mkdirSync(layout.ready, { recursive: true, mode: 0o700 });
-    moveIfPresent(join(layout.open, segment), join(layout.ready, segment));
+    moveIfPresent(path, join(layout.ready, segment));
   }
 }
 
@@ -131,13 +159,31 @@ export function claimPending(home: string, options: { now: number; isAlive: IsAl
   if (ready.length === 0) return claim;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const name of ready) {
-    if (!moveIfPresent(join(layout.ready, name), join(dir, name))) continue;
-    claim.segments.push(name);
+    if (!claimEntry(join(layout.ready, name), join(dir, name))) continue;
     const content = readSegment(join(dir, name));
     claim.damaged += content.damaged;
+    if (content.unreadable) {
+      setAsideEntry(join(dir, name), layout.rejected, name);
+      continue;
+    }
+    claim.segments.push(name);
     for (const event of content.events) claim.events.push({ ...event, segment: name });
   }
   return claim;
+}
+
+/** Moves a ready entry into the claim; false when it is gone or cannot be moved (left where it is). */
+function claimEntry(from: string, to: string): boolean {
+  try {
+    return moveIfPresent(from, to);
+  } catch {
+    return false;
+  }
+}
+
+function setAsideEntry(path: string, rejected: string, name: string): void {
+  mkdirSync(rejected, { recursive: true, mode: 0o700 });
+  moveIfPresent(path, join(rejected, name));
 }
 
 function byCreation(a: string, b: string): number {
@@ -158,7 +204,6 @@ function byCreation(a: string, b: string): number {
  * ```
  */
 export function settleClaim(claim: Claim, keep: (event: ClaimedEvent) => boolean): void {
-  if (claim.segments.length === 0) return;
   const layout = spoolLayout(claim.home);
   const bySegment = new Map<string, ClaimedEvent[]>(claim.segments.map((s) => [s, []]));
   for (const event of claim.events) bySegment.get(event.segment)!.push(event);

@@ -60,6 +60,25 @@ export function pendingEvents(home: string): SpooledEvent[] {
   }
 }
 
+/**
+ * How many events flushers hold now (their claimed folders): pending, but
+ * neither in `ready/` for the next flush nor in a writer's open segment.
+ *
+ * @example
+ * ```ts
+ * import { heldByFlushers } from "./inspect_spool.ts";
+ * heldByFlushers("/tmp/jmo-home"); // 0 when no flush is running
+ * ```
+ */
+export function heldByFlushers(home: string): number {
+  const { claimed } = spoolLayout(home);
+  return list(claimed).reduce((count, claim) => {
+    const dir = join(claimed, claim);
+    const segments = list(dir).filter((name) => name.endsWith(".ndjson"));
+    return count + segments.reduce((n, name) => n + readSegment(join(dir, name)).events.length, 0);
+  }, 0);
+}
+
 /** Counts of what is pending. */
 export interface SpoolSummary {
   events: number;

@@ -45,6 +45,8 @@ export function spoolLayout(home: string): SpoolLayout {
 export interface NameParts {
   createdMs: number;
   pid: number;
+  /** Where the pid means something (see `processScope`); `""` when the name does not say. */
+  scope: string;
 }
 
 function randomPart(): string {
@@ -52,30 +54,32 @@ function randomPart(): string {
 }
 
 /**
- * A new, unique segment or claim name: creation time, writer pid, random part.
+ * A new, unique segment or claim name: creation time, writer pid (with the
+ * scope it belongs to, when given), random part.
  *
  * @example
  * ```ts
  * import { makeName } from "./layout.ts";
  * makeName(1_700_000_000_000, 42, ".ndjson"); // "1700000000000-42-1a2b3c4d.ndjson"
+ * makeName(1_700_000_000_000, 42, ".ndjson", "9c3e41d0"); // "1700000000000-42@9c3e41d0-1a2b3c4d.ndjson"
  * ```
  */
-export function makeName(createdMs: number, pid: number, suffix = ""): string {
-  return `${createdMs}-${pid}-${randomPart()}${suffix}`;
+export function makeName(createdMs: number, pid: number, suffix = "", scope = ""): string {
+  return `${createdMs}-${pid}${scope ? `@${scope}` : ""}-${randomPart()}${suffix}`;
 }
 
 /**
- * Reads the creation time and pid back from a name made by `makeName`;
- * `undefined` for a name of another form.
+ * Reads the creation time, pid and scope back from a name made by
+ * `makeName`; `undefined` for a name of another form.
  *
  * @example
  * ```ts
  * import { parseName } from "./layout.ts";
- * parseName("1700000000000-42-1a2b3c4d.ndjson"); // { createdMs: 1700000000000, pid: 42 }
+ * parseName("1700000000000-42-1a2b3c4d.ndjson"); // { createdMs: 1700000000000, pid: 42, scope: "" }
  * ```
  */
 export function parseName(name: string): NameParts | undefined {
-  const m = /^(\d{1,15})-(\d{1,10})-[0-9a-f]{8}(?:\.ndjson)?$/.exec(name);
+  const m = /^(\d{1,15})-(\d{1,10})(?:@([0-9a-f]{8}))?-[0-9a-f]{8}(?:\.ndjson)?$/.exec(name);
   if (!m) return undefined;
-  return { createdMs: Number(m[1]), pid: Number(m[2]) };
+  return { createdMs: Number(m[1]), pid: Number(m[2]), scope: m[3] ?? "" };
 }

@@ -3,9 +3,10 @@
  *
  * Writers seal whole segments into `ready/` by rename (safe under `kill -9`
  * and many writers at once); flushers claim segments by rename into a claim
- * folder and settle the claim after delivery; retention drops expired events
- * and the oldest past the 5 MiB cap, and keeps batches the server refused
- * (`rejected/`) within the same age and a 1 MiB cap.
+ * folder and settle the claim after delivery, never take a live writer's
+ * open segment, and set aside entries that cannot be read; retention drops
+ * expired events and the oldest past the 5 MiB cap, and keeps batches the
+ * server refused (`rejected/`) within the same age and a 1 MiB cap.
  *
  * @module
  */
@@ -15,6 +16,7 @@ export {
   MAX_SEGMENT_BYTES,
   MAX_SEGMENT_EVENTS,
   SpoolWriter,
+  WRITER_RECHECK_MS,
 } from "./append_events.ts";
 export { boundRejected, MAX_REJECTED_BYTES } from "./bound_rejected.ts";
 export {
@@ -27,12 +29,13 @@ export {
 export type { Claim, ClaimedEvent, IsAlive } from "./claim.ts";
 export { enforceRetention } from "./enforce_retention.ts";
 export type { DroppedCounts } from "./enforce_retention.ts";
-export { pendingEvents, summariseSpool } from "./inspect_spool.ts";
+export { heldByFlushers, pendingEvents, summariseSpool } from "./inspect_spool.ts";
 export type { SpoolSummary } from "./inspect_spool.ts";
-export { spoolLayout } from "./layout.ts";
-export type { SpoolLayout } from "./layout.ts";
+export { makeName, parseName, spoolLayout } from "./layout.ts";
+export type { NameParts, SpoolLayout } from "./layout.ts";
 export { MAX_SPOOL_BYTES, planRetention } from "./plan_retention.ts";
 export type { RetentionLimits, RetentionPlan } from "./plan_retention.ts";
 export { purgeSpool, setAside } from "./purge_spool.ts";
+export { processScope } from "./process_scope.ts";
 export { parseSegment, readSegment } from "./read_segment.ts";
-export type { SegmentContent, SpooledEvent } from "./read_segment.ts";
+export type { SegmentContent, SegmentRead, SpooledEvent } from "./read_segment.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { readFileSync } from "node:fs";
+import { fsErrorCode, readRegularFile } from "../fs/mod.ts";
 
 /** One event line as read from a segment. */
 export interface SpooledEvent {
@@ -64,9 +64,33 @@ export function parseSegment(text: string): SegmentContent {
   return { events, damaged };
 }
 
+/** What reading one segment file gave. */
+export interface SegmentRead extends SegmentContent {
+  /**
+   * The entry can never be read as a segment (a directory, a FIFO, a file
+   * this user may not read); it counts as one damaged line.
+   */
+  unreadable: boolean;
+}
+
+/** Errors that say an entry will not become readable by trying again. */
+const UNREADABLE = new Set([
+  "EACCES",
+  "EPERM",
+  "EISDIR",
+  "EFTYPE",
+  "EFBIG",
+  "ENXIO",
+  "ELOOP",
+  "EIO",
+]);
+
 /**
  * Reads and parses one segment file; a file that vanished (claimed by
- * another process meanwhile) reads as empty.
+ * another process meanwhile) reads as empty, and an entry that cannot be
+ * read as a segment (not a regular file, not readable by this user, larger
+ * than 1 MiB) reads as `unreadable`. `read` is how the text is read (by
+ * default only from a regular file, without blocking).
  *
  * @example
  * ```ts
@@ -74,13 +98,18 @@ export function parseSegment(text: string): SegmentContent {
  * const { events } = readSegment("/tmp/jmo-home/spool/ready/1700000000000-42-1a2b3c4d.ndjson");
  * ```
  */
-export function readSegment(path: string): SegmentContent {
+export function readSegment(
+  path: string,
+  read: (path: string) => string = readRegularFile,
+): SegmentRead {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = read(path);
   } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") return { events: [], damaged: 0 };
+    const code = fsErrorCode(error) ?? "";
+    if (code === "ENOENT") return { events: [], damaged: 0, unreadable: false };
+    if (UNREADABLE.has(code)) return { events: [], damaged: 1, unreadable: true };
     throw error;
   }
-  return parseSegment(text);
+  return { ...parseSegment(text), unreadable: false };
 }

@@ -7,7 +7,8 @@
  * @module
  */
 
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, unlinkSync, writeSync } from "node:fs";
+import { readRegularFile } from "../fs/read_regular_file.ts";
 import { join } from "node:path";
 import { type IsAlive, spoolLayout, STALE_CLAIM_MS } from "../spool/mod.ts";
 
@@ -23,7 +24,7 @@ function leasePath(home: string): string {
 
 function readHolder(path: string): Holder | undefined {
   try {
-    const [pid, sinceMs] = readFileSync(path, "utf8").trim().split(" ").map(Number);
+    const [pid, sinceMs] = readRegularFile(path).trim().split(" ").map(Number);
     return Number.isSafeInteger(pid) && Number.isFinite(sinceMs) ? { pid, sinceMs } : undefined;
   } catch {
     return undefined;

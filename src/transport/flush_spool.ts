@@ -6,6 +6,7 @@
  */
 
 import { existsSync } from "node:fs";
+import { describeFsError } from "../fs/mod.ts";
 import { type FlushOutcome, readState, updateState } from "../install/mod.ts";
 import type { TransportSettings } from "../settings/mod.ts";
 import {
@@ -146,6 +147,8 @@ interface Progress {
   /** The answer that stopped the loop: the rest is kept. */
   stop?: Verdict & { kind: "kept" };
   rejectedDetail?: string;
+  /** Why `audit.jsonl` could not be written; the deliveries stand all the same. */
+  auditFailure?: string;
 }
 
 async function sendAll(
@@ -166,13 +169,18 @@ async function sendAll(
     if (verdict.kind === "delivered") {
       for (const e of batch) progress.delivered.add(e.eventId);
       progress.batches += 1;
-      appendAudit(options.home, {
-        time: now.toISOString(),
-        transport: transport.kind,
-        endpoint_host: transport.host,
-        events: batch.length,
-        body,
-      });
+      try {
+        appendAudit(options.home, {
+          time: now.toISOString(),
+          transport: transport.kind,
+          endpoint_host: transport.host,
+          events: batch.length,
+          body,
+        });
+      } catch (error) {
+        // The batch is delivered: it must leave the spool even if it cannot be logged.
+        progress.auditFailure ??= `audit.jsonl not written (${describeFsError(error)})`;
+      }
     } else if (verdict.kind === "split" && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
       queue.unshift(batch.slice(0, half), batch.slice(half));
@@ -220,7 +228,8 @@ function outcomeOf(
  * back; set-aside batches past the maximum age or the 1 MiB cap of
  * `rejected/` are deleted and counted. The first timeout, network error,
  * `429` or `5xx` stops the flush and sets the backoff in `state.json`; a full
- * delivery clears it. Each delivered batch is written to `audit.jsonl`.
+ * delivery clears it. Each delivered batch is written to `audit.jsonl`; when
+ * that fails the delivery stands and the report's detail says so.
  *
  * @example
  * ```ts
@@ -313,16 +322,19 @@ async function flushClaimed(
       damaged: lost ? 0 : claim.damaged,
       rejectedDeleted: lost ? 0 : boundAside(),
     },
-    detail: purged
-      ? "pending events were deleted (an opt-out or a purge) during the flush"
-      : lost
-      ? `another flush took over this one's claim (it ran past ${
-        STALE_CLAIM_MS / 60_000
-      } min); the ${kept} events it had not sent are pending again`
-      : progress.stop?.detail ??
-        (progress.rejected.size > 0
-          ? `${progress.rejected.size} refused (${progress.rejectedDetail}) and set aside`
-          : undefined),
+    detail: [
+      purged
+        ? "pending events were deleted (an opt-out or a purge) during the flush"
+        : lost
+        ? `another flush took over this one's claim (it ran past ${
+          STALE_CLAIM_MS / 60_000
+        } min); the ${kept} events it had not sent are pending again`
+        : progress.stop?.detail ??
+          (progress.rejected.size > 0
+            ? `${progress.rejected.size} refused (${progress.rejectedDetail}) and set aside`
+            : undefined),
+      progress.auditFailure,
+    ].filter((part) => part !== undefined).join("; ") || undefined,
   };
   if (lost || !existsSync(home)) return report;
   const state = updateState(home, (s) => {

@@ -1,4 +1,6 @@
 import { deepEqual, equal, match } from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { deliverySandbox } from "../helpers/delivery_sandbox.ts";
 import { makeSandbox } from "../helpers/run_binary.ts";
 import { showNotice } from "../helpers/show_notice.ts";
@@ -138,4 +140,20 @@ Deno.test("flush with nothing pending says so and exits 0", async () => {
   equal(r.code, 0);
   equal(r.stdout, "Nothing to send.\n");
   await box.remove();
+});
+
+Deno.test("flush whose audit.jsonl cannot be written (a directory) still delivers 700 events once, empties the spool, and exits 0", async () => {
+  const t = await deliverySandbox(ACCEPTED);
+  const ids = [showNotice(t.box.home), ...spoolEvents(t.box.home, 699)];
+  mkdirSync(join(t.box.stateDir, "audit.jsonl"));
+  const r = await t.box.run(["flush"], { env: t.env });
+  equal(r.code, 0, r.stdout + r.stderr);
+  equal(t.server.requests.length, 2);
+  deepEqual(deliveredIds(t.server).sort(), [...ids].sort());
+  const status = JSON.parse((await t.box.run(["status", "--json"], { env: t.env })).stdout);
+  equal(status.pending.events, 0);
+  match(status.last_flush.detail, /^audit\.jsonl not written/);
+  equal((await t.box.run(["flush"], { env: t.env })).stdout, "Nothing to send.\n");
+  equal(t.server.requests.length, 2);
+  await t.remove();
 });

@@ -12,7 +12,8 @@ const NAME = "collector.test";
 async function underDeno(args: string[], env: Record<string, string>, cwd: string) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", join(ROOT, "src", "cli", "bin.ts"), ...args],
-    env,
+    // Deno's own update check would go through the test's proxy too.
+    env: { ...env, DENO_NO_UPDATE_CHECK: "1" },
     clearEnv: true,
     cwd,
     stdout: "piped",

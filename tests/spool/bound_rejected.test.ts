@@ -1,8 +1,8 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { boundRejected, MAX_REJECTED_BYTES, setAside, spoolLayout } from "../../src/spool/mod.ts";
-import { eventLine, tempHome } from "./spool_files.ts";
+import { eventLine, makeFifo, tempHome } from "./spool_files.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -47,5 +47,19 @@ Deno.test("boundRejected keeps rejected/ within 1 MiB by deleting the oldest bat
 Deno.test("boundRejected with no rejected/ folder deletes nothing", async () => {
   const { home, remove } = await tempHome();
   equal(boundRejected(home, { now: Date.now(), ...limits }), 0);
+  await remove();
+});
+
+Deno.test("boundRejected deletes a set-aside directory or FIFO once past the maximum age, counting no events for them", async () => {
+  const { home, remove } = await tempHome();
+  const now = Date.now();
+  const dir = spoolLayout(home).rejected;
+  mkdirSync(join(dir, `${now - 31 * DAY}-1-0a0a0a0a.ndjson`), { recursive: true });
+  writeFileSync(join(dir, `${now - 31 * DAY}-1-0a0a0a0a.ndjson`, "inside"), eventLine());
+  makeFifo(join(dir, `${now - 31 * DAY}-1-0b0b0b0b.ndjson`));
+  const recent = `${now - DAY}-1-0c0c0c0c.ndjson`;
+  makeFifo(join(dir, recent));
+  equal(boundRejected(home, { now, ...limits }), 0);
+  deepEqual(readdirSync(dir), [recent]);
   await remove();
 });

@@ -1,18 +1,22 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   appendEvents,
   claimPending,
   enforceRetention,
+  makeName,
   pendingEvents,
   processIsAlive,
+  processScope,
   purgeSpool,
+  recoverAbandoned,
   settleClaim,
   spoolLayout,
   SpoolWriter,
+  STALE_CLAIM_MS,
 } from "../../src/spool/mod.ts";
-import { eventLine, tempHome } from "./spool_files.ts";
+import { eventLine, makeFifo, tempHome } from "./spool_files.ts";
 
 const alive = { now: Date.now(), isAlive: processIsAlive };
 
@@ -114,4 +118,70 @@ Deno.test("a writer whose open segment was purged seals without error and writes
   writer.seal();
   equal(pendingEvents(home).map((e) => e.eventId).join(), "b");
   Deno.removeSync(home, { recursive: true });
+});
+
+Deno.test("a directory and a FIFO named like segments in ready/ are counted damaged once and set aside, and every other event is claimed", async () => {
+  const { home, remove } = await tempHome();
+  const { ready, rejected } = spoolLayout(home);
+  const line = eventLine();
+  appendEvents(home, [line]);
+  const dir = `${Date.now()}-1-0a0a0a0a.ndjson`;
+  mkdirSync(join(ready, dir));
+  const fifo = `${Date.now()}-1-0b0b0b0b.ndjson`;
+  makeFifo(join(ready, fifo));
+  deepEqual(pendingEvents(home).map((e) => e.line), [line]);
+  const claim = claimPending(home, alive);
+  deepEqual(claim.events.map((e) => e.line), [line]);
+  equal(claim.damaged, 2);
+  settleClaim(claim, () => false);
+  deepEqual(readdirSync(rejected).sort(), [dir, fifo].sort());
+  deepEqual(readdirSync(ready), []);
+  equal(claimPending(home, alive).damaged, 0);
+  await remove();
+});
+
+Deno.test("a file where a claim folder should be does not stop the next claim", async () => {
+  const { home, remove } = await tempHome();
+  const { claimed } = spoolLayout(home);
+  mkdirSync(claimed, { recursive: true });
+  writeFileSync(join(claimed, `${Date.now() - 3_600_000}-1-0c0c0c0c`), "not a folder");
+  appendEvents(home, [eventLine()]);
+  equal(claimPending(home, alive).events.length, 1);
+  await remove();
+});
+
+/** Writes an open segment of `pid` in `scope`, last written `idleMs` before `now`; returns its name. */
+function openSegment(home: string, pid: number, scope: string, now: number, idleMs: number) {
+  const { open } = spoolLayout(home);
+  mkdirSync(open, { recursive: true });
+  const name = makeName(now - idleMs, pid, ".ndjson", scope);
+  writeFileSync(join(open, name), eventLine() + "\n");
+  utimesSync(join(open, name), (now - idleMs) / 1000, (now - idleMs) / 1000);
+  return name;
+}
+
+Deno.test("an open segment of a live writer in this pid namespace is never adopted, however long it sat untouched", async () => {
+  const { home, remove } = await tempHome();
+  const now = Date.now();
+  const name = openSegment(home, 4242, processScope(), now, 30 * 86_400_000);
+  recoverAbandoned(home, now, () => true);
+  deepEqual(readdirSync(spoolLayout(home).open), [name]);
+  recoverAbandoned(home, now, () => false);
+  deepEqual(readdirSync(spoolLayout(home).ready), [name]);
+  await remove();
+});
+
+Deno.test("an open segment of a writer in another pid namespace is adopted only once untouched for the stale window, whatever its pid looks like", async () => {
+  const { home, remove } = await tempHome();
+  const { open, ready } = spoolLayout(home);
+  const other = processScope() === "0badf00d" ? "0badcafe" : "0badf00d";
+  const now = Date.now();
+  const busy = openSegment(home, 1, other, now, STALE_CLAIM_MS - 60_000);
+  const idle = openSegment(home, 1, other, now, STALE_CLAIM_MS + 60_000);
+  recoverAbandoned(home, now, () => false);
+  deepEqual(readdirSync(open), [busy]);
+  deepEqual(readdirSync(ready), [idle]);
+  recoverAbandoned(home, now + 120_000, () => true);
+  deepEqual(readdirSync(open), []);
+  await remove();
 });

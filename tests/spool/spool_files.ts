@@ -19,3 +19,9 @@ export function eventLine(timestamp = new Date().toISOString().slice(0, 19) + "Z
     timestamp,
   });
 }
+
+/** Makes a FIFO at `path`: an entry that blocks whoever opens it to read until a writer comes. */
+export function makeFifo(path: string): void {
+  const made = new Deno.Command("mkfifo", { args: [path] }).outputSync();
+  if (!made.success) throw new Error(`mkfifo ${path} failed`);
+}

@@ -1,5 +1,5 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readState } from "../../src/install/mod.ts";
 import {
@@ -10,6 +10,7 @@ import {
   recoverAbandoned,
   setAside,
   spoolLayout,
+  SpoolWriter,
   STALE_CLAIM_MS,
 } from "../../src/spool/mod.ts";
 import { type FlushOptions, flushSpool } from "../../src/transport/mod.ts";
@@ -268,5 +269,40 @@ Deno.test("a flusher whose stale claim another flush took over says so, not that
   match(report.detail ?? "", /^another flush took over this one's claim \(it ran past 15 min\)/);
   equal(pendingEvents(t.home).length, 1_200, "every event is back for the flush that took over");
   equal(readState(t.home).last_flush, undefined);
+  await t.done();
+});
+
+Deno.test("a flush 20 min ahead leaves a live writer's open segment alone, so the events it appends later are delivered too", async () => {
+  const t = await setup(0, () => ACCEPTED);
+  const writer = new SpoolWriter(t.home);
+  const lines = [eventLine(), eventLine(), eventLine()];
+  writer.append(lines[0]);
+  await t.flush({ now: () => new Date(Date.now() + 20 * 60_000) });
+  writer.append(lines[1]);
+  writer.append(lines[2]);
+  writer.seal();
+  await t.flush();
+  deepEqual(
+    [...new Set(deliveredIds(t.server))].sort(),
+    lines.map((l) => JSON.parse(l).event_id).sort(),
+  );
+  equal(pendingEvents(t.home).length, 0);
+  await t.done();
+});
+
+Deno.test("an audit.jsonl that cannot be written does not stop delivery: 700 events go once, the spool empties, the detail says so", async () => {
+  const t = await setup(700, () => ACCEPTED);
+  mkdirSync(join(t.home, "audit.jsonl"));
+  const report = await t.flush();
+  equal(report.outcome, "delivered");
+  equal(report.sent, 700);
+  equal(report.kept, 0);
+  match(report.detail ?? "", /^audit\.jsonl not written \(is a folder\)$/);
+  equal(t.server.requests.length, 2);
+  deepEqual(deliveredIds(t.server).sort(), [...t.ids].sort());
+  equal(pendingEvents(t.home).length, 0);
+  equal(readState(t.home).last_flush?.detail, report.detail);
+  equal((await t.flush()).outcome, "nothing");
+  equal(t.server.requests.length, 2);
   await t.done();
 });

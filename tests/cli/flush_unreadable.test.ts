@@ -1,0 +1,33 @@
+import { deepEqual, equal, match } from "node:assert/strict";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deliverySandbox } from "../helpers/delivery_sandbox.ts";
+import { showNotice } from "../helpers/show_notice.ts";
+import { spoolEvents } from "../helpers/spool_events.ts";
+import { ACCEPTED, deliveredIds } from "../helpers/test_server.ts";
+import { eventLine, makeFifo } from "../spool/spool_files.ts";
+
+Deno.test("a directory and a FIFO named like segments in ready/ block neither show, status nor flush: the other events are delivered and the two set aside", async () => {
+  const t = await deliverySandbox(ACCEPTED);
+  const ids = [showNotice(t.box.home), ...spoolEvents(t.box.home, 3)];
+  const spool = join(t.box.stateDir, "spool");
+  const dir = join(spool, "ready", `${Date.now()}-1-0a0a0a0a.ndjson`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "inside"), eventLine() + "\n");
+  makeFifo(join(spool, "ready", `${Date.now()}-1-0b0b0b0b.ndjson`));
+  const show = await t.box.run(["show"], { env: t.env });
+  equal(show.code, 0, show.stderr);
+  equal(show.stdout.trim().split("\n").length, 4);
+  const status = await t.box.run(["status", "--json"], { env: t.env });
+  equal(status.code, 0, status.stderr);
+  equal(JSON.parse(status.stdout).pending.events, 4);
+  const flush = await t.box.run(["flush"], { env: t.env });
+  equal(flush.code, 0, flush.stderr);
+  deepEqual(deliveredIds(t.server).sort(), [...ids].sort());
+  equal(readdirSync(join(spool, "ready")).length, 0);
+  equal(readdirSync(join(spool, "rejected")).length, 2);
+  const again = await t.box.run(["flush"], { env: t.env });
+  equal(again.code, 0);
+  match(again.stdout, /^Nothing to send\.\n$/);
+  await t.remove();
+});
