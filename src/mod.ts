@@ -81,6 +81,6 @@ export type {
   ValidationResult,
 } from "./events/mod.ts";
 export type { DroppedCounters, FlushOutcome } from "./install/mod.ts";
-export type { Environment, Settings, TransportSettings } from "./settings/mod.ts";
+export type { Environment, Settings, SettingsProblem, TransportSettings } from "./settings/mod.ts";
 export type { FlushDropped, FlushReport, TransportKind } from "./transport/mod.ts";
 export { VERSION } from "./version.ts";

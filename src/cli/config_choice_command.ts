@@ -5,11 +5,11 @@
  */
 
 import { decideFromEnvironment, saveConfigChoice } from "../consent/mod.ts";
-import { purgeSpool } from "../spool/mod.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { Command } from "./command.ts";
 import { saveChoiceError } from "./save_choice_error.ts";
 import { parseArgs } from "./parse_args.ts";
+import { purgeAfterOptOut } from "./purge_after_opt_out.ts";
 
 /**
  * Makes the command that writes `telemetry.enabled: <enabled>` into the
@@ -52,7 +52,7 @@ Options:
       } catch (error) {
         throw saveChoiceError(path, error, name);
       }
-      if (!enabled) purgeSpool(core.settings.home);
+      if (!enabled) purgeAfterOptOut(core.settings.home, context.stderr);
       context.stdout(`Telemetry ${enabled ? "enabled" : "disabled"} in ${path}\n`);
       const override = decideFromEnvironment(context.env);
       if (enabled && override) {

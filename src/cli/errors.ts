@@ -37,6 +37,25 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * The disk refused what the command exists to do (a read-only file system,
+ * a full disk, a permission): no internal error, the message says what to
+ * do. Exit 1.
+ */
+export class DiskError extends Error {
+  /**
+   * @example
+   * ```ts
+   * import { DiskError } from "./errors.ts";
+   * throw new DiskError("could not delete the pending events (read-only file system)");
+   * ```
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = "DiskError";
+  }
+}
+
 /** Exit codes of every command. */
 export const EXIT = {
   ok: 0,

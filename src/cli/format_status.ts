@@ -25,6 +25,20 @@ const RULES: Record<string, string> = {
   default: "default (opt-out model: on unless you opt out)",
 };
 
+function nextAttempt(s: StatusReport): string {
+  if (s.pending.events === 0) return "none pending";
+  if (s.next_attempt_at === null) return "when due (now)";
+  const flushes = s.consecutive_failures === 1 ? "flush" : "flushes";
+  return `${s.next_attempt_at} (backoff after ${s.consecutive_failures} failed ${flushes})`;
+}
+
+/** One line per ignored environment value, the first labelled. */
+function ignoredLines(s: StatusReport): string[] {
+  return s.settings_problems.map(({ variable, value, problem }, i) =>
+    `${i === 0 ? "Ignored:" : ""}`.padEnd(16) + `${variable}=${JSON.stringify(value)}: ${problem}`
+  );
+}
+
 function rule(reason: string): string {
   if (RULES[reason]) return RULES[reason];
   if (reason.startsWith("ci:")) return `CI detected (${reason.slice(3)} is set)`;
@@ -63,18 +77,13 @@ export function formatStatus(s: StatusReport): string {
     }`,
     `Transport:      ${s.transport.kind} ${s.transport.endpoint}`,
     `Last flush:     ${last}${s.flush_running ? "; a flush is running now" : ""}`,
-    `Next attempt:   ${
-      s.next_attempt_at === null
-        ? "when due (now)"
-        : `${s.next_attempt_at} (backoff after ${s.consecutive_failures} failed flush${
-          s.consecutive_failures === 1 ? "" : "es"
-        })`
-    }`,
+    `Next attempt:   ${nextAttempt(s)}`,
     `Dropped:        ${d.expired} expired, ${d.over_cap} over the 5 MiB cap, ${d.rejected} refused by the collector, ${d.damaged} damaged`,
     `Set aside:      ${s.rejected_batches} refused batch${
       s.rejected_batches === 1 ? "" : "es"
     } kept in spool/rejected/ (at most the maximum age and 1 MiB); ${d.rejected_deleted} refused events since deleted from it`,
     `State folder:   ${s.home}`,
+    ...ignoredLines(s),
     "",
   ];
   return lines.join("\n");

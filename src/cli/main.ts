@@ -5,7 +5,8 @@
  */
 
 import type { CommandContext } from "./command.ts";
-import { EXIT, InputError, UsageError } from "./errors.ts";
+import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
+import { DiskError, EXIT, InputError, UsageError } from "./errors.ts";
 import { COMMANDS } from "./registry.ts";
 
 /** The top-level help text. */
@@ -35,7 +36,7 @@ export function mainHelp(): string {
 /**
  * Runs the CLI with the given arguments and context and resolves to the exit
  * code; every error is mapped here: usage and input errors and refused events
- * to 2, anything unexpected to 1.
+ * to 2, a disk that refused the command's work and anything unexpected to 1.
  *
  * @example
  * ```ts
@@ -77,13 +78,23 @@ function reportError(name: string, error: unknown, context: CommandContext): num
     );
     return EXIT.usage;
   }
-  if (error instanceof InputError) {
+  if (error instanceof InputError || error instanceof DiskError) {
     context.stderr(`jmo-telemetry ${name}: ${error.message}\n`);
-    return EXIT.usage;
+    return error instanceof InputError ? EXIT.usage : EXIT.internal;
   }
   if (error instanceof Error && error.name === "EventValidationError") {
     context.stderr(`jmo-telemetry ${name}: event refused, nothing recorded: ${error.message}\n`);
     return EXIT.usage;
+  }
+  const code = fsErrorCode(error);
+  if (code !== undefined) {
+    // The disk refused something no command anticipated: say what, not "internal error".
+    const path = (error as { path?: string }).path;
+    context.stderr(
+      `jmo-telemetry ${name}: ${describeFsError(error)}${path ? ` at ${path}` : ""}; ` +
+        "check that the state folder (JMO_HOME, else ~/.jmo-security) is writable\n",
+    );
+    return EXIT.internal;
   }
   const message = error instanceof Error ? error.message : String(error);
   context.stderr(`jmo-telemetry ${name}: internal error: ${message}\n`);

@@ -11,6 +11,7 @@ import { recordEvent, type RecordOutcome } from "../client/record_event.ts";
 import { loadConfigChoiceLazily } from "../consent/load_config_choice_lazily.ts";
 import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
+import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import { appendEvents } from "../spool/mod.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { CommandContext } from "./command.ts";
@@ -45,6 +46,8 @@ function parseMetadata(event: string, text: string): unknown {
  * recorded. A refused event throws `EventValidationError` (exit 2, nothing
  * written); any other trouble (read-only or missing home, full disk) prints
  * one short line and returns `undefined`, so the host is never broken.
+ * Trouble after the event was written (`state.json` not updated) prints one
+ * short line saying the event was recorded.
  *
  * @example
  * ```ts
@@ -69,14 +72,21 @@ export async function recordTrackedEvent(
       mode: request.mode,
     }, (line) => appendEvents(core.settings.home, [line]));
     if (outcome.banner) context.stderr(outcome.banner);
+    if (outcome.problem) {
+      context.stderr(
+        `jmo-telemetry: event recorded; ${outcome.problem}; your command is unaffected\n`,
+      );
+    }
     if (core.settings.debug) {
       context.stderr(`jmo-telemetry debug: recorded ${JSON.stringify(outcome.envelope)}\n`);
     }
     return { core, outcome };
   } catch (error) {
     if (error instanceof EventValidationError) throw error;
-    const code = (error as { code?: string }).code ?? "error";
-    context.stderr(`jmo-telemetry: event not recorded (${code}); your command is unaffected\n`);
+    const why = fsErrorCode(error) === undefined
+      ? describeFsError(error)
+      : `cannot write in ${core.settings.home} (${describeFsError(error)})`;
+    context.stderr(`jmo-telemetry: event not recorded: ${why}; your command is unaffected\n`);
     return undefined;
   }
 }

@@ -7,6 +7,7 @@
  */
 
 import { existsSync } from "node:fs";
+import { fsErrorCode } from "../fs/fs_error.ts";
 import { updateState } from "../install/mod.ts";
 import {
   type DroppedCounts,
@@ -20,7 +21,9 @@ import type { ClientCore } from "./client_core.ts";
 /**
  * Drops pending events older than `JMO_TELEMETRY_MAX_AGE_DAYS` and the oldest
  * past 5 MiB, and damaged lines, counting each in `state.json`. Returns what
- * was dropped. Without a spool it does nothing and creates nothing.
+ * was dropped. Without a spool it does nothing and creates nothing. Best
+ * effort: on a disk that refuses (read-only, full, a file where the spool
+ * should be) it drops what it can and reports on; the next flush tries again.
  *
  * @example
  * ```ts
@@ -31,18 +34,23 @@ import type { ClientCore } from "./client_core.ts";
  */
 export function applyRetention(core: ClientCore): DroppedCounts {
   const { home, maxAgeMs } = core.settings;
-  if (!existsSync(spoolLayout(home).root)) return { expired: 0, overCap: 0, damaged: 0 };
-  const dropped = enforceRetention(home, {
-    now: core.now().getTime(),
-    isAlive: processIsAlive,
-    limits: { maxAgeMs, maxBytes: MAX_SPOOL_BYTES },
-  });
-  if (dropped.expired + dropped.overCap + dropped.damaged > 0) {
-    updateState(home, (state) => {
-      state.dropped.expired += dropped.expired;
-      state.dropped.over_cap += dropped.overCap;
-      state.dropped.damaged += dropped.damaged;
+  let dropped: DroppedCounts = { expired: 0, overCap: 0, damaged: 0 };
+  if (!existsSync(spoolLayout(home).root)) return dropped;
+  try {
+    dropped = enforceRetention(home, {
+      now: core.now().getTime(),
+      isAlive: processIsAlive,
+      limits: { maxAgeMs, maxBytes: MAX_SPOOL_BYTES },
     });
+    if (dropped.expired + dropped.overCap + dropped.damaged > 0) {
+      updateState(home, (state) => {
+        state.dropped.expired += dropped.expired;
+        state.dropped.over_cap += dropped.overCap;
+        state.dropped.damaged += dropped.damaged;
+      });
+    }
+  } catch (error) {
+    if (fsErrorCode(error) === undefined) throw error;
   }
   return dropped;
 }

@@ -7,6 +7,7 @@
 
 import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome } from "../install/mod.ts";
+import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
 import { flusherRunning } from "../transport/mod.ts";
 import type { ClientCore } from "./client_core.ts";
@@ -47,6 +48,8 @@ export interface StatusReport {
   flush_running: boolean;
   /** Events dropped unsent on this install, by reason. */
   dropped: DroppedCounters;
+  /** Environment values ignored or unusable, each with what is done instead. */
+  settings_problems: SettingsProblem[];
 }
 
 /**
@@ -94,5 +97,6 @@ export function readStatus(core: ClientCore): StatusReport {
     consecutive_failures: state.backoff?.failures ?? 0,
     flush_running: flusherRunning(settings.home, now, processIsAlive),
     dropped: state.dropped,
+    settings_problems: settings.problems,
   };
 }

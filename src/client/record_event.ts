@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banner.ts";
 import { buildEvent, type EventInput } from "../events/build_event.ts";
 import type { Envelope } from "../events/types.ts";
+import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import {
   deleteAnonymousId,
   ensureAnonymousId,
@@ -20,6 +21,7 @@ import {
   writeScanCount,
 } from "../install/mod.ts";
 import type { ClientCore } from "./client_core.ts";
+import { pythonMajorMinor } from "./python_major_minor.ts";
 
 /** What happened to one event. */
 export interface RecordOutcome {
@@ -30,6 +32,11 @@ export interface RecordOutcome {
   holdDelivery: boolean;
   /** The scan count after this event. */
   scanCount?: number;
+  /**
+   * What went wrong after the event was recorded (it stands): `state.json`
+   * could not be updated, or was updated without its lock.
+   */
+  problem?: string;
 }
 
 /**
@@ -39,16 +46,19 @@ export interface RecordOutcome {
  * recorded, and the caller says so).
  */
 function ensureStateFolder(core: ClientCore): void {
-  const home = core.settings.home;
+  const { home, homeFromEnv } = core.settings;
   if (existsSync(home)) return;
-  const explicit = (core.env.JMO_HOME ?? "").trim() !== "";
-  mkdirSync(home, { recursive: explicit, mode: 0o700 });
+  mkdirSync(home, { recursive: homeFromEnv, mode: 0o700 });
 }
 
 /**
- * Validates and records an event; `write` puts its JSON line in the spool.
+ * Validates and records an event; `write` puts its JSON line in the spool,
+ * `readId` reads the install's anonymous id (a long-lived caller may cache it).
  * Throws `EventValidationError` before anything is written when the event is
- * refused. The caller has already decided that telemetry is on.
+ * refused; a disk error before the event is written is thrown, one after it
+ * (`state.json` of a `scan.started`) is the outcome's `problem`. The Python
+ * version is cut to major.minor. The caller has already decided that
+ * telemetry is on.
  *
  * @example
  * ```ts
@@ -65,10 +75,14 @@ export function recordEvent(
   core: ClientCore,
   input: EventInput,
   write: (line: string) => void,
+  readId: (home: string) => string | undefined = readAnonymousId,
 ): RecordOutcome {
   const home = core.settings.home;
-  const known = readAnonymousId(home);
-  let envelope = buildEvent(input, {
+  const known = readId(home);
+  const pythonVersion = input.pythonVersion === undefined
+    ? undefined
+    : pythonMajorMinor(input.pythonVersion);
+  let envelope = buildEvent({ ...input, pythonVersion }, {
     eventId: crypto.randomUUID(),
     anonymousId: known ?? crypto.randomUUID(),
     now: core.now(),
@@ -103,16 +117,32 @@ export function recordEvent(
   const docker = core.settings.docker || envelope.metadata.mode === "docker";
   let scanCount = 0;
   let banner: ReturnType<typeof decideBanner> | undefined;
-  updateState(home, (state) => {
-    scanCount = readScanCount(home) + 1;
-    writeScanCount(home, scanCount);
-    banner = decideBanner(state.notice, { docker });
-    state.notice = banner.record;
-  });
+  let problem: string | undefined;
+  try {
+    updateState(home, (state) => {
+      scanCount = readScanCount(home) + 1;
+      writeScanCount(home, scanCount);
+      banner = decideBanner(state.notice, { docker });
+      state.notice = banner.record;
+    }, {
+      onUnusable: (lockProblem) => {
+        problem = lockProblem;
+      },
+    });
+  } catch (error) {
+    if (fsErrorCode(error) === undefined) throw error;
+    // The notice is not on record: no banner, and nothing is sent until it is.
+    return {
+      envelope,
+      holdDelivery: true,
+      problem: `state.json could not be updated (${describeFsError(error)})`,
+    };
+  }
   return {
     envelope,
     banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
     holdDelivery: banner!.firstShowing,
     scanCount,
+    ...(problem === undefined ? {} : { problem }),
   };
 }

@@ -10,6 +10,7 @@ import process from "node:process";
 import type { ConsentDecision } from "../consent/mod.ts";
 import type { EventName, MetadataOf, Mode } from "../events/mod.ts";
 import type { EnvelopeOf } from "../events/mod.ts";
+import { readAnonymousId } from "../install/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
 import type { FlushReport } from "../transport/mod.ts";
 import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
@@ -37,7 +38,7 @@ export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
 export interface TrackOptions {
   /** The host tool's version (default: the client's `version` option). */
   toolVersion?: string;
-  /** The host's Python version: `3.11` or `3.11.7` (kept as major.minor). */
+  /** The host's Python version, as `3.11`, `3.11.7` or `3.12.0rc1` (kept as major.minor). */
   pythonVersion?: string;
   /** The execution mode of the scan events (default `docker` in a container, else `cli`). */
   mode?: Mode;
@@ -51,6 +52,8 @@ export interface TrackResult<K extends EventName = EventName> {
   envelope?: EnvelopeOf<K>;
   /** The banner text, when it was due (also written by `onBanner`). */
   banner?: string;
+  /** What went wrong after the event was recorded, as `state.json could not be updated (disk full)`. */
+  problem?: string;
 }
 
 /** Options of a library client. */
@@ -58,6 +61,13 @@ export interface TelemetryClientOptions extends ClientOptions {
   /** Where the banner goes when due (default: standard error). */
   onBanner?: (text: string) => void;
 }
+
+/**
+ * How long a client trusts the anonymous id it read: `id --rotate` or
+ * `id --delete` in another process reaches its events within this time, or
+ * at its first event after `close()`.
+ */
+const ID_REREAD_MS = 1_000;
 
 /**
  * A telemetry client for Node, Deno and Bun programs. Events are validated
@@ -81,6 +91,15 @@ export class TelemetryClient {
   #sealsOnExit = false;
   #consentKey = "";
   #consent: ConsentDecision | undefined;
+  /** The anonymous id last read, and when (ms): re-read at most once a second. */
+  #id: { value: string; readAt: number } | undefined;
+  readonly #readId = (home: string): string | undefined => {
+    const now = performance.now();
+    if (this.#id !== undefined && now - this.#id.readAt < ID_REREAD_MS) return this.#id.value;
+    const value = readAnonymousId(home);
+    this.#id = value === undefined ? undefined : { value, readAt: now };
+    return value;
+  };
   /** This process showed the notice for the first time: its flushes send nothing. */
   #noticeShownHere = false;
 
@@ -151,6 +170,7 @@ export class TelemetryClient {
       this.#core,
       { event, metadata, ...options },
       (line) => this.#writer.append(line),
+      this.#readId,
     );
     if (!this.#sealsOnExit) {
       process.once("exit", this.#sealOnExit);
@@ -164,6 +184,7 @@ export class TelemetryClient {
       recorded: true,
       envelope: outcome.envelope as EnvelopeOf<K>,
       banner: outcome.banner,
+      ...(outcome.problem === undefined ? {} : { problem: outcome.problem }),
     };
   }
 
@@ -206,8 +227,9 @@ export class TelemetryClient {
   }
 
   /**
-   * Seals what this client appended so that flushers can claim it. Safe to
-   * call more than once; process exit does it too.
+   * Seals what this client appended so that flushers can claim it, and
+   * forgets the anonymous id it read (the next event reads it again). Safe
+   * to call more than once; process exit does it too.
    *
    * @example
    * ```ts
@@ -218,6 +240,7 @@ export class TelemetryClient {
    */
   close(): void {
     this.#writer.seal();
+    this.#id = undefined;
     if (this.#sealsOnExit) {
       process.off("exit", this.#sealOnExit);
       this.#sealsOnExit = false;

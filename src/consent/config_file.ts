@@ -9,7 +9,6 @@ import {
   closeSync,
   fsyncSync,
   openSync,
-  readFileSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -17,6 +16,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import process from "node:process";
+import { describeFsError } from "../fs/fs_error.ts";
+import { readRegularFile } from "../fs/read_regular_file.ts";
 import {
   ConfigSyntaxError,
   readTelemetrySetting,
@@ -34,9 +35,10 @@ export interface ConfigChoice {
   problem?: string;
 }
 
+/** The file's text; `undefined` when it is absent. Throws when it is no regular file of at most 1 MiB. */
 function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularFile(path);
   } catch (error) {
     if ((error as { code?: string }).code === "ENOENT") return undefined;
     throw error;
@@ -45,7 +47,7 @@ function readText(path: string): string | undefined {
 
 /**
  * Reads the choice in the config file. A missing file holds no choice; so
- * does a malformed one, with the problem noted, so that `track` never fails
+ * do one that cannot be read or is no regular file (a FIFO, a device), and a malformed one, with the problem noted, so that `track` never fails
  * on it, unless a lenient read still finds `telemetry.enabled: false` there
  * (an opt-out is kept even in a broken file). A value at `telemetry.enabled`
  * that is no boolean is read as `false`, with the problem noted.
@@ -61,8 +63,7 @@ export function loadConfigChoice(path: string): ConfigChoice {
   try {
     text = readText(path);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? "error";
-    return { path, enabled: undefined, problem: `cannot be read (${code})` };
+    return { path, enabled: undefined, problem: `cannot be read (${describeFsError(error)})` };
   }
   if (text === undefined) return { path, enabled: undefined };
   try {

@@ -4,15 +4,16 @@
  * @module
  */
 
-import { linkSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { UUID_V4_PATTERN } from "../events/definitions.ts";
+import { readRegularFile } from "../fs/read_regular_file.ts";
 import { installPaths } from "./install_paths.ts";
 import { writeAtomic } from "./write_atomic.ts";
 
 /**
  * The stored anonymous id, or `undefined` when there is none (or the file
- * holds something that is not a UUID v4).
+ * holds something that is not a UUID v4, or is no regular file).
  *
  * @example
  * ```ts
@@ -22,7 +23,7 @@ import { writeAtomic } from "./write_atomic.ts";
  */
 export function readAnonymousId(home: string): string | undefined {
   try {
-    const id = readFileSync(installPaths(home).idFile, "utf8").trim();
+    const id = readRegularFile(installPaths(home).idFile).trim();
     return UUID_V4_PATTERN.test(id) ? id.toLowerCase() : undefined;
   } catch {
     return undefined;

@@ -4,12 +4,12 @@
  * @module
  */
 
-import { readFileSync } from "node:fs";
+import { readRegularFile } from "../fs/read_regular_file.ts";
 import { installPaths } from "./install_paths.ts";
 import { writeAtomic } from "./write_atomic.ts";
 
 /**
- * The stored scan count; 0 when absent or unreadable.
+ * The stored scan count; 0 when absent, unreadable or no regular file.
  *
  * @example
  * ```ts
@@ -19,7 +19,7 @@ import { writeAtomic } from "./write_atomic.ts";
  */
 export function readScanCount(home: string): number {
   try {
-    const n = Number.parseInt(readFileSync(installPaths(home).scanCountFile, "utf8").trim(), 10);
+    const n = Number.parseInt(readRegularFile(installPaths(home).scanCountFile).trim(), 10);
     return Number.isSafeInteger(n) && n >= 0 ? n : 0;
   } catch {
     return 0;

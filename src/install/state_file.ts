@@ -4,9 +4,10 @@
  * @module
  */
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { readRegularFile } from "../fs/read_regular_file.ts";
 import { installPaths } from "./install_paths.ts";
-import { withLock } from "./with_lock.ts";
+import { type LockOptions, withLock } from "./with_lock.ts";
 import { writeAtomic } from "./write_atomic.ts";
 
 /** How many events were dropped unsent, by reason, over the life of the install. */
@@ -75,7 +76,8 @@ export function emptyState(): TelemetryState {
 }
 
 /**
- * Reads `state.json`; a missing or damaged file reads as a fresh state.
+ * Reads `state.json`; a missing or damaged file, or one that is no regular
+ * file, reads as a fresh state.
  *
  * @example
  * ```ts
@@ -85,7 +87,7 @@ export function emptyState(): TelemetryState {
  */
 export function readState(home: string): TelemetryState {
   try {
-    const parsed = JSON.parse(readFileSync(installPaths(home).stateFile, "utf8"));
+    const parsed = JSON.parse(readRegularFile(installPaths(home).stateFile));
     const state = emptyState();
     if (typeof parsed !== "object" || parsed === null) return state;
     return { ...state, ...parsed, dropped: { ...state.dropped, ...parsed.dropped } };
@@ -96,7 +98,8 @@ export function readState(home: string): TelemetryState {
 
 /**
  * Changes `state.json` under the install lock: `change` edits the state it is
- * given; the result is written atomically and returned.
+ * given; the result is written atomically and returned. `lock` is passed to
+ * `withLock` (to hear when the lock is unusable).
  *
  * @example
  * ```ts
@@ -106,7 +109,11 @@ export function readState(home: string): TelemetryState {
  * });
  * ```
  */
-export function updateState(home: string, change: (state: TelemetryState) => void): TelemetryState {
+export function updateState(
+  home: string,
+  change: (state: TelemetryState) => void,
+  lock: LockOptions = {},
+): TelemetryState {
   const paths = installPaths(home);
   mkdirSync(home, { recursive: true, mode: 0o700 });
   return withLock(paths.lockFile, () => {
@@ -114,5 +121,5 @@ export function updateState(home: string, change: (state: TelemetryState) => voi
     change(state);
     writeAtomic(paths.stateFile, JSON.stringify(state, null, 2) + "\n");
     return state;
-  });
+  }, lock);
 }

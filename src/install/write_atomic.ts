@@ -4,12 +4,13 @@
  * @module
  */
 
-import { renameSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import process from "node:process";
 
 /**
  * Writes `content` to a temporary file beside `path` and renames it over
- * `path`: a crash leaves the old file intact.
+ * `path`: a crash leaves the old file intact, and a failed write or rename
+ * (`path` is a folder, the disk is full) leaves no temporary file behind.
  *
  * @example
  * ```ts
@@ -19,6 +20,11 @@ import process from "node:process";
  */
 export function writeAtomic(path: string, content: string): void {
   const temporary = `${path}.${process.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
-  writeFileSync(temporary, content, { mode: 0o600 });
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, content, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

@@ -3,13 +3,14 @@
  *
  * `parseEnvBoolean` and `isEnvMarkerSet` are the only readers of boolean
  * variables; `resolveSettings` turns the environment and host facts into the
- * client's settings without touching the disk.
+ * client's settings without touching the disk, listing the values it ignored.
  *
  * @module
  */
 
 export type { Environment } from "./environment.ts";
 export { isEnvMarkerSet, parseEnvBoolean } from "./parse_env_boolean.ts";
+export { isHttpUrl } from "./is_http_url.ts";
 export {
   DEFAULT_ENDPOINT,
   DEFAULT_GITHUB_API,
@@ -17,4 +18,9 @@ export {
   DEFAULT_TIMEOUT_SECONDS,
   resolveSettings,
 } from "./resolve_settings.ts";
-export type { HostFacts, Settings, TransportSettings } from "./resolve_settings.ts";
+export type {
+  HostFacts,
+  Settings,
+  SettingsProblem,
+  TransportSettings,
+} from "./resolve_settings.ts";

@@ -5,6 +5,7 @@
  */
 
 import type { Environment } from "./environment.ts";
+import { isHttpUrl } from "./is_http_url.ts";
 import { isEnvMarkerSet, parseEnvBoolean } from "./parse_env_boolean.ts";
 
 /** Where the collector lives unless `JMO_TELEMETRY_ENDPOINT` says otherwise. */
@@ -21,10 +22,22 @@ export type TransportSettings =
   | { kind: "collector"; endpoint: string }
   | { kind: "gist"; gistId: string; token: string; apiBase: string };
 
+/** An environment value that is ignored or cannot be used, and why. */
+export interface SettingsProblem {
+  /** The variable, as `JMO_TELEMETRY_TIMEOUT_SECONDS`. */
+  variable: string;
+  /** Its value as set. */
+  value: string;
+  /** What is wrong with it and what is done instead. */
+  problem: string;
+}
+
 /** Everything the client reads from its environment, resolved once. */
 export interface Settings {
-  /** The state directory (`~/.jmo-security` or `JMO_HOME`). */
+  /** The state directory (`~/.jmo-security`, or `JMO_HOME` when it is an absolute path). */
   home: string;
+  /** Whether `home` is `JMO_HOME` (made with its parents when missing) rather than the default. */
+  homeFromEnv: boolean;
   /** The config file path (`--config`, `JMO_CONFIG`, else `jmo.yml` in the working directory). */
   configPath: string;
   /** Where batches go. */
@@ -37,6 +50,10 @@ export interface Settings {
   debug: boolean;
   /** Running in a container: `DOCKER_CONTAINER` set, or `/.dockerenv` present unless `DOCKER_CONTAINER=0`. */
   docker: boolean;
+  /** Environment values ignored or unusable, each with what is done instead. */
+  problems: SettingsProblem[];
+  /** Why nothing can be sent (the URL batches go to is not http(s)), when so; it is in `problems` too. */
+  deliveryProblem?: string;
 }
 
 /** Facts about the machine that the environment does not carry. */
@@ -51,10 +68,37 @@ export interface HostFacts {
   sep?: string;
 }
 
-function positiveNumber(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === "") return fallback;
+/** The variable's positive number, else `fallback` (a value that is no positive number noted in `problems`). */
+function positiveNumber(
+  env: Environment,
+  variable: string,
+  fallback: { value: number; unit: string },
+  problems: SettingsProblem[],
+): number {
+  const value = env[variable];
+  if (value === undefined || value.trim() === "") return fallback.value;
   const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
+  if (Number.isFinite(n) && n > 0) return n;
+  const problem = `not a positive number; the default ${fallback.value} ${fallback.unit} is used`;
+  problems.push({ variable, value, problem });
+  return fallback.value;
+}
+
+/** The transport the environment names, and the problem of its URL when it is not http(s). */
+function resolveTransport(
+  env: Environment,
+): { transport: TransportSettings; problem?: SettingsProblem } {
+  const gistId = env.JMO_TELEMETRY_GIST_ID?.trim();
+  const token = env.JMO_TELEMETRY_GITHUB_TOKEN?.trim();
+  const [variable, url] = gistId && token
+    ? ["JMO_TELEMETRY_GITHUB_API", env.JMO_TELEMETRY_GITHUB_API?.trim() || DEFAULT_GITHUB_API]
+    : ["JMO_TELEMETRY_ENDPOINT", env.JMO_TELEMETRY_ENDPOINT?.trim() || DEFAULT_ENDPOINT];
+  const transport: TransportSettings = gistId && token
+    ? { kind: "gist", gistId, token, apiBase: url.replace(/\/+$/, "") }
+    : { kind: "collector", endpoint: url };
+  if (isHttpUrl(url)) return { transport };
+  const problem = "not an http(s) URL; nothing is sent until it is one, or unset";
+  return { transport, problem: { variable, value: env[variable] ?? url, problem } };
 }
 
 function join(sep: string, ...parts: string[]): string {
@@ -67,7 +111,12 @@ function isAbsolute(path: string): boolean {
 
 /**
  * Resolves the client's settings from the environment and host facts. Pure:
- * the caller passes `process.env` and what it knows of the machine.
+ * the caller passes `process.env` and what it knows of the machine. Values
+ * that cannot be used are listed in `problems`: a timeout or maximum age
+ * that is no positive number (the default is used), a relative `JMO_HOME`
+ * (the default is used: a relative state folder would differ from one
+ * working directory to the next), a collector or GitHub API URL that is not
+ * http(s) (kept, and `deliveryProblem` says why nothing can be sent).
  *
  * @example
  * ```ts
@@ -87,31 +136,45 @@ export function resolveSettings(
   configFlag?: string,
 ): Settings {
   const sep = host.sep ?? "/";
-  const home = env.JMO_HOME && env.JMO_HOME.trim() !== ""
-    ? env.JMO_HOME
-    : join(sep, host.homedir, ".jmo-security");
+  const problems: SettingsProblem[] = [];
+  const defaultHome = join(sep, host.homedir, ".jmo-security");
+  const homeSet = env.JMO_HOME !== undefined && env.JMO_HOME.trim() !== "";
+  const homeFromEnv = homeSet && isAbsolute(env.JMO_HOME!);
+  if (homeSet && !homeFromEnv) {
+    const problem = `not an absolute path; the default ${defaultHome} is used`;
+    problems.push({ variable: "JMO_HOME", value: env.JMO_HOME!, problem });
+  }
   const configRaw = configFlag ??
     (env.JMO_CONFIG && env.JMO_CONFIG !== "" ? env.JMO_CONFIG : "jmo.yml");
   const configPath = isAbsolute(configRaw) ? configRaw : join(sep, host.cwd, configRaw);
-  const gistId = env.JMO_TELEMETRY_GIST_ID?.trim();
-  const token = env.JMO_TELEMETRY_GITHUB_TOKEN?.trim();
-  const transport: TransportSettings = gistId && token
-    ? {
-      kind: "gist",
-      gistId,
-      token,
-      apiBase: (env.JMO_TELEMETRY_GITHUB_API?.trim() || DEFAULT_GITHUB_API).replace(/\/+$/, ""),
-    }
-    : { kind: "collector", endpoint: env.JMO_TELEMETRY_ENDPOINT?.trim() || DEFAULT_ENDPOINT };
+  const { transport, problem: urlProblem } = resolveTransport(env);
+  if (urlProblem) problems.push(urlProblem);
+  const timeoutSeconds = positiveNumber(env, "JMO_TELEMETRY_TIMEOUT_SECONDS", {
+    value: DEFAULT_TIMEOUT_SECONDS,
+    unit: "s",
+  }, problems);
+  const maxAgeDays = positiveNumber(env, "JMO_TELEMETRY_MAX_AGE_DAYS", {
+    value: DEFAULT_MAX_AGE_DAYS,
+    unit: "days",
+  }, problems);
   return {
-    home,
+    home: homeFromEnv ? env.JMO_HOME! : defaultHome,
+    homeFromEnv,
     configPath,
     transport,
-    timeoutMs: positiveNumber(env.JMO_TELEMETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS) * 1000,
-    maxAgeMs: positiveNumber(env.JMO_TELEMETRY_MAX_AGE_DAYS, DEFAULT_MAX_AGE_DAYS) * 86_400_000,
+    timeoutMs: timeoutSeconds * 1000,
+    maxAgeMs: maxAgeDays * 86_400_000,
     debug: parseEnvBoolean(env.JMO_TELEMETRY_DEBUG) === true,
     docker: parseEnvBoolean(env.DOCKER_CONTAINER) === false
       ? false
       : isEnvMarkerSet(env.DOCKER_CONTAINER) || host.dockerenv,
+    problems,
+    ...(urlProblem
+      ? {
+        deliveryProblem: `${urlProblem.variable} is not an http(s) URL (${
+          JSON.stringify(urlProblem.value)
+        }): set it to an http:// or https:// URL, or unset it for the default`,
+      }
+      : {}),
   };
 }

@@ -85,3 +85,18 @@ Deno.test("enable --config writes the named file", async () => {
   equal(Deno.readTextFileSync(path), "telemetry:\n  enabled: false\n");
   await box.remove();
 });
+
+Deno.test("disable says in words why the config file cannot be written, and what to do", async () => {
+  const box = await makeSandbox();
+  const missing = join(box.cwd, "no-such-folder", "jmo.yml");
+  const r = await box.run(["disable", "--config", missing]);
+  equal(r.code, 2);
+  equal(
+    r.stderr,
+    `jmo-telemetry disable: cannot update ${missing} (folder or file missing); it was left untouched. Fix that, or give another file with --config, then run \`jmo-telemetry disable\` again\n`,
+  );
+  const folder = await box.run(["enable", "--config", box.cwd]);
+  equal(folder.code, 2);
+  match(folder.stderr, /cannot update \S+ \(is a folder\); it was left untouched\./);
+  await box.remove();
+});

@@ -1,23 +1,34 @@
-import { equal } from "node:assert/strict";
+import { equal, match } from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, makeSandbox, trackArgs } from "../helpers/run_binary.ts";
+import {
+  BINARY,
+  makeSandbox,
+  type Sandbox,
+  trackArgs,
+  VALID_METADATA,
+} from "../helpers/run_binary.ts";
 
 /**
- * Runs the binary with HOME on a filesystem mounted for the test in a private
- * mount namespace (the suite runs as root, where file modes do not stop writes).
+ * Runs the binary with `args` (default `track scan.started`) and HOME on a
+ * filesystem mounted for the test in a private mount namespace (the suite
+ * runs as root, where file modes do not stop writes). `prepare` runs first
+ * in the shell, where `$0` is the binary and `$META` a valid `tool.failed`
+ * metadata; the working directory is `cwd` (the sandbox's, never the repository).
  */
 async function runOnMount(
   mountOptions: string,
   prepare: string,
   env: Record<string, string>,
   home: string,
+  { args = trackArgs("scan.started"), cwd }: { args?: string[]; cwd: string },
 ) {
   const script = `mount -t tmpfs -o ${mountOptions} tmpfs "$HOME" && ${prepare} exec "$0" "$@"`;
   const out = await new Deno.Command("unshare", {
-    args: ["-m", "sh", "-c", script, BINARY, ...trackArgs("scan.started")],
-    env: { ...env, HOME: home },
+    args: ["-m", "sh", "-c", script, BINARY, ...args],
+    env: { ...env, HOME: home, META: JSON.stringify(VALID_METADATA["tool.failed"]) },
     clearEnv: true,
+    cwd,
     stdout: "piped",
     stderr: "piped",
   }).output();
@@ -34,9 +45,16 @@ function shortLines(stderr: string): number {
 
 const BANNER_FREE = { JMO_TELEMETRY_DEBUG: "0" };
 
+/** Runs `args` in the sandbox after one event was recorded and its mounted HOME made read-only. */
+function runReadOnly(box: Sandbox, args: string[]) {
+  const prepare =
+    `"$0" track tool.failed --meta "$META" 2>/dev/null && mount -o remount,ro "$HOME" &&`;
+  return runOnMount("rw", prepare, box.env(), box.home, { args, cwd: box.cwd });
+}
+
 Deno.test("track on a read-only HOME exits 0 with at most one short line on stderr", async () => {
   const box = await makeSandbox();
-  const r = await runOnMount("ro", "", box.env(BANNER_FREE), box.home);
+  const r = await runOnMount("ro", "", box.env(BANNER_FREE), box.home, { cwd: box.cwd });
   equal(r.code, 0, r.stderr);
   equal(r.stdout, "");
   equal(shortLines(r.stderr) <= 1, true, r.stderr);
@@ -46,7 +64,7 @@ Deno.test("track on a read-only HOME exits 0 with at most one short line on stde
 Deno.test("track on a full disk exits 0 with at most one short line on stderr", async () => {
   const box = await makeSandbox();
   const fill = `dd if=/dev/zero of="$HOME/fill" bs=1k count=64 2>/dev/null;`;
-  const r = await runOnMount("size=64k", fill, box.env(BANNER_FREE), box.home);
+  const r = await runOnMount("size=64k", fill, box.env(BANNER_FREE), box.home, { cwd: box.cwd });
   equal(r.code, 0, r.stderr);
   equal(r.stdout, "");
   equal(shortLines(r.stderr) <= 1, true, r.stderr);
@@ -116,5 +134,90 @@ Deno.test("track with JMO_HOME in a folder that does not exist yet makes it, par
   const r = await box.run(trackArgs("tool.failed"), { env: { JMO_HOME: nested } });
   equal(r.code, 0, r.stderr);
   equal(existsSync(join(nested, "telemetry-id")), true);
+  await box.remove();
+});
+
+for (const command of ["status", "show"]) {
+  Deno.test(`${command} on a read-only HOME still reports and exits 0`, async () => {
+    const box = await makeSandbox();
+    const r = await runReadOnly(box, [command]);
+    equal(r.code, 0, r.stderr);
+    equal(r.stderr, "");
+    match(r.stdout, command === "status" ? /Pending: +1 event,/ : /"event":"tool\.failed"/);
+    await box.remove();
+  });
+}
+
+Deno.test("purge on a read-only HOME exits 1 saying it could not delete, and no internal error", async () => {
+  const box = await makeSandbox();
+  const r = await runReadOnly(box, ["purge"]);
+  equal(r.code, 1);
+  equal(r.stdout, "");
+  match(
+    r.stderr,
+    /^jmo-telemetry purge: could not delete the pending events in \S+spool \(read-only file system\); some or all are still there: make it writable, then run `jmo-telemetry purge` again\n$/,
+  );
+  await box.remove();
+});
+
+for (const flag of ["--rotate", "--delete"]) {
+  Deno.test(`id ${flag} on a read-only HOME exits 1 saying the file system is read-only, no internal error`, async () => {
+    const box = await makeSandbox();
+    const r = await runReadOnly(box, ["id", flag]);
+    equal(r.code, 1);
+    match(r.stderr, /^jmo-telemetry id: read-only file system at \S+; check that the state folder/);
+    equal(r.stderr.includes("internal error"), false);
+    await box.remove();
+  });
+}
+
+Deno.test("disable on a read-only HOME records the choice and says the pending events could not be deleted", async () => {
+  const box = await makeSandbox();
+  const r = await runReadOnly(box, ["disable"]);
+  equal(r.code, 0, r.stderr);
+  match(r.stdout, /^Telemetry disabled in /);
+  match(
+    r.stderr,
+    /^jmo-telemetry: events still pending in \S+ could not be deleted \(read-only file system\)/,
+  );
+  await box.remove();
+});
+
+Deno.test("a scan.started whose state.json cannot be written says the event was recorded, never 'not recorded'", async () => {
+  const box = await makeSandbox();
+  Deno.mkdirSync(join(box.stateDir, "state.json"), { recursive: true });
+  const r = await box.run(trackArgs("scan.started"));
+  equal(r.code, 0);
+  equal(
+    r.stderr,
+    "jmo-telemetry: event recorded; state.json could not be updated (is a folder); your command is unaffected\n",
+  );
+  equal((await box.run(["show"])).stdout.trim().split("\n").length, 1);
+  await box.remove();
+});
+
+Deno.test("track with JMO_HOME naming a file says in words that it is not a folder", async () => {
+  const box = await makeSandbox();
+  const file = join(box.home, "a-file");
+  Deno.writeTextFileSync(file, "");
+  const r = await box.run(trackArgs("tool.failed"), { env: { JMO_HOME: file } });
+  equal(r.code, 0);
+  equal(
+    r.stderr,
+    `jmo-telemetry: event not recorded: cannot write in ${file} (exists and is not a folder); your command is unaffected\n`,
+  );
+  await box.remove();
+});
+
+Deno.test("status and show with a file where the spool folder goes report, without an internal error", async () => {
+  const box = await makeSandbox();
+  Deno.mkdirSync(box.stateDir);
+  Deno.writeTextFileSync(join(box.stateDir, "spool"), "a file where the spool folder goes");
+  const status = await box.run(["status"]);
+  equal(status.code, 0, status.stderr);
+  match(status.stdout, /Pending: +0 events/);
+  const show = await box.run(["show"]);
+  equal(show.code, 0, show.stderr);
+  equal(show.stdout + show.stderr, "");
   await box.remove();
 });

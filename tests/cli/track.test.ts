@@ -169,3 +169,33 @@ Deno.test("status reports the deciding rule, id, scan count and pending events, 
   match(human, /Pending: +2 events/);
   await box.remove();
 });
+
+Deno.test("track keeps a release-candidate Python version such as 3.12.0rc1 as major.minor", async () => {
+  const box = await makeSandbox();
+  const r = await box.run(trackArgs("tool.failed", ["--python-version", "3.12.0rc1"]));
+  equal(r.code, 0, r.stderr);
+  equal(pendingLines((await box.run(["show"])).stdout)[0].python_version, "3.12");
+  const refused = await box.run(trackArgs("tool.failed", ["--python-version", "three"]));
+  equal(refused.code, 2);
+  match(refused.stderr, /tool\.failed: python_version: must be major\.minor/);
+  await box.remove();
+});
+
+Deno.test("track with an empty event name says the name is empty and exits 2", async () => {
+  const box = await makeSandbox();
+  const r = await box.run(["track", ""]);
+  equal(r.code, 2);
+  match(r.stderr, /^jmo-telemetry track: event name is empty: give one of scan\.started, /);
+  equal(existsSync(box.stateDir), false);
+  await box.remove();
+});
+
+Deno.test("status says no attempt is next when nothing is pending", async () => {
+  const box = await makeSandbox();
+  match((await box.run(["status"])).stdout, /\nNext attempt: +none pending\n/);
+  await box.run(trackArgs("tool.failed"));
+  match((await box.run(["status"])).stdout, /\nNext attempt: +when due \(now\)\n/);
+  await box.run(["purge"]);
+  match((await box.run(["status"])).stdout, /\nNext attempt: +none pending\n/);
+  await box.remove();
+});

@@ -99,3 +99,23 @@ Deno.test("client.flush() in the process that first showed the notice sends noth
   await server.close();
   await Deno.remove(home, { recursive: true });
 });
+
+Deno.test("client.flush() to an endpoint that is not http(s) sends nothing, keeps every event and names the setting", async () => {
+  const home = await Deno.makeTempDir({ prefix: "jmo-client-flush-" });
+  showNotice(home);
+  const telemetry = client(home, "ftp://example.com/v1/events");
+  telemetry.track("tool.failed", FAILED);
+  let requests = 0;
+  const report = await telemetry.flush({
+    fetch: () => {
+      requests++;
+      return Promise.resolve(new Response("{}"));
+    },
+  });
+  equal(requests, 0);
+  equal(report.outcome, "failed");
+  equal(report.kept, 2);
+  match(report.detail ?? "", /^JMO_TELEMETRY_ENDPOINT is not an http\(s\) URL \("ftp:/);
+  equal(telemetry.status().pending.events, 2);
+  await Deno.remove(home, { recursive: true });
+});

@@ -2,6 +2,7 @@ import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
+import { rotateAnonymousId } from "../../src/install/mod.ts";
 import { createClient, EventValidationError, type TrackMetadata } from "../../src/mod.ts";
 
 const STARTED: TrackMetadata<"scan.started"> = {
@@ -119,5 +120,44 @@ Deno.test("closed library clients leave no exit listener behind, however many a 
     client.close();
   }
   equal(process.listenerCount("exit"), before);
+  await Deno.remove(home, { recursive: true });
+});
+
+Deno.test("a library client keeps a release-candidate Python version as major.minor", () => {
+  const box = sandbox();
+  const result = box.client.track("scan.started", STARTED, { pythonVersion: "3.12.0rc1" });
+  box.client.close();
+  equal(result.envelope?.python_version, "3.12");
+  box.remove();
+});
+
+Deno.test("a library client whose state.json cannot be updated still records the event and says why", () => {
+  const box = sandbox();
+  Deno.mkdirSync(join(box.home, ".jmo-security", "state.json"), { recursive: true });
+  const result = box.client.track("scan.started", STARTED);
+  box.client.close();
+  equal(result.recorded, true);
+  equal(result.problem, "state.json could not be updated (is a folder)");
+  equal(box.banners.length, 0, "a banner whose showing cannot be remembered was shown");
+  equal(box.client.status().pending.events, 1);
+  box.remove();
+});
+
+Deno.test("a library client picks up an id rotated by another process at its next event after close()", async () => {
+  const home = await Deno.makeTempDir({ prefix: "jmo-client-" });
+  const client = createClient({ env: { DOCKER_CONTAINER: "0" }, homedir: home, cwd: home });
+  const completed = {
+    profile: "fast",
+    duration_seconds: 5,
+    tools_succeeded: 1,
+    tools_failed: 0,
+    total_findings: 0,
+  } as const;
+  const first = client.track("scan.completed", completed).envelope!.anonymous_id;
+  equal(client.track("scan.completed", completed).envelope!.anonymous_id, first);
+  const rotated = rotateAnonymousId(join(home, ".jmo-security"));
+  client.close();
+  equal(client.track("scan.completed", completed).envelope!.anonymous_id, rotated);
+  client.close();
   await Deno.remove(home, { recursive: true });
 });

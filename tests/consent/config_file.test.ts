@@ -1,4 +1,4 @@
-import { equal } from "node:assert/strict";
+import { deepEqual, equal, throws } from "node:assert/strict";
 import { join } from "node:path";
 import { loadConfigChoice, saveConfigChoice } from "../../src/consent/mod.ts";
 
@@ -33,4 +33,19 @@ Deno.test("saveConfigChoice creates an absent file with the choice alone", async
   saveConfigChoice(path, false);
   equal(Deno.readTextFileSync(path), "telemetry:\n  enabled: false\n");
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("loadConfigChoice holds no choice from a config path that is a device or a folder, and says why", async () => {
+  const dir = await Deno.makeTempDir();
+  deepEqual(loadConfigChoice("/dev/null"), {
+    path: "/dev/null",
+    enabled: undefined,
+    problem: "cannot be read (not a regular file)",
+  });
+  equal(loadConfigChoice(dir).problem, "cannot be read (is a folder)");
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("saveConfigChoice refuses a config path that is not a regular file and writes nothing", () => {
+  throws(() => saveConfigChoice("/dev/null", false), { code: "EFTYPE" });
 });

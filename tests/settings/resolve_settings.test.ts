@@ -35,9 +35,75 @@ Deno.test("resolveSettings lets --config win over JMO_CONFIG", () => {
   equal(resolveSettings({ JMO_CONFIG: "/a.yml" }, host, "/b.yml").configPath, "/b.yml");
 });
 
-Deno.test("resolveSettings ignores a garbage timeout instead of failing", () => {
-  equal(resolveSettings({ JMO_TELEMETRY_TIMEOUT_SECONDS: "soon" }, host).timeoutMs, 2000);
-  equal(resolveSettings({ JMO_TELEMETRY_TIMEOUT_SECONDS: "-1" }, host).timeoutMs, 2000);
+Deno.test("resolveSettings ignores a timeout or maximum age that is no positive number, and lists it", () => {
+  const s = resolveSettings({
+    JMO_TELEMETRY_TIMEOUT_SECONDS: "soon",
+    JMO_TELEMETRY_MAX_AGE_DAYS: "-1",
+  }, host);
+  equal(s.timeoutMs, 2000);
+  equal(s.maxAgeMs, 30 * 86_400_000);
+  deepEqual(s.problems, [
+    {
+      variable: "JMO_TELEMETRY_TIMEOUT_SECONDS",
+      value: "soon",
+      problem: "not a positive number; the default 2 s is used",
+    },
+    {
+      variable: "JMO_TELEMETRY_MAX_AGE_DAYS",
+      value: "-1",
+      problem: "not a positive number; the default 30 days is used",
+    },
+  ]);
+  equal(resolveSettings({ JMO_TELEMETRY_TIMEOUT_SECONDS: "0" }, host).problems.length, 1);
+});
+
+Deno.test("resolveSettings lists no problem for valid, empty or absent values", () => {
+  deepEqual(resolveSettings({}, host).problems, []);
+  deepEqual(
+    resolveSettings({
+      JMO_HOME: "/state",
+      JMO_TELEMETRY_TIMEOUT_SECONDS: "",
+      JMO_TELEMETRY_MAX_AGE_DAYS: "0.5",
+      JMO_TELEMETRY_ENDPOINT: "http://127.0.0.1:8787/v1/events",
+    }, host).problems,
+    [],
+  );
+  equal(resolveSettings({}, host).deliveryProblem, undefined);
+});
+
+Deno.test("resolveSettings ignores a relative JMO_HOME for the default folder, and lists it", () => {
+  const s = resolveSettings({ JMO_HOME: "state" }, host);
+  equal(s.home, "/home/ada/.jmo-security");
+  equal(s.homeFromEnv, false);
+  deepEqual(s.problems, [{
+    variable: "JMO_HOME",
+    value: "state",
+    problem: "not an absolute path; the default /home/ada/.jmo-security is used",
+  }]);
+  equal(resolveSettings({ JMO_HOME: "/state" }, host).homeFromEnv, true);
+  equal(resolveSettings({ JMO_HOME: "C:\\jmo" }, { ...host, sep: "\\" }).homeFromEnv, true);
+});
+
+Deno.test("resolveSettings keeps an endpoint that is not http(s), lists it, and says why nothing can be sent", () => {
+  const s = resolveSettings({ JMO_TELEMETRY_ENDPOINT: "ftp://example.com/v1" }, host);
+  deepEqual(s.transport, { kind: "collector", endpoint: "ftp://example.com/v1" });
+  deepEqual(s.problems, [{
+    variable: "JMO_TELEMETRY_ENDPOINT",
+    value: "ftp://example.com/v1",
+    problem: "not an http(s) URL; nothing is sent until it is one, or unset",
+  }]);
+  equal(
+    s.deliveryProblem,
+    'JMO_TELEMETRY_ENDPOINT is not an http(s) URL ("ftp://example.com/v1"): set it to an http:// or https:// URL, or unset it for the default',
+  );
+});
+
+Deno.test("resolveSettings checks the GitHub API base instead of the endpoint when the Gist is used", () => {
+  const gist = { JMO_TELEMETRY_GIST_ID: "abc", JMO_TELEMETRY_GITHUB_TOKEN: "t" };
+  const s = resolveSettings({ ...gist, JMO_TELEMETRY_GITHUB_API: "api.github.com" }, host);
+  deepEqual(s.problems.map((p) => p.variable), ["JMO_TELEMETRY_GITHUB_API"]);
+  const unused = resolveSettings({ ...gist, JMO_TELEMETRY_ENDPOINT: "nowhere" }, host);
+  deepEqual(unused.problems, []);
 });
 
 Deno.test("resolveSettings picks the Gist only when both its id and token are set", () => {

@@ -11,11 +11,11 @@ import {
   loadConfigChoice,
   saveConfigChoice,
 } from "../../consent/mod.ts";
-import { purgeSpool } from "../../spool/mod.ts";
 import { clientCoreFor } from "../client_core_for.ts";
 import type { Command } from "../command.ts";
 import { InputError } from "../errors.ts";
 import { parseArgs } from "../parse_args.ts";
+import { purgeAfterOptOut } from "../purge_after_opt_out.ts";
 import { saveChoiceError } from "../save_choice_error.ts";
 
 const HELP = `Usage: jmo-telemetry consent [--config PATH]
@@ -58,7 +58,7 @@ export const consentCommand: Command = {
     } catch (error) {
       throw saveChoiceError(path, error, "consent");
     }
-    if (!enabled) purgeSpool(core.settings.home);
+    if (!enabled) purgeAfterOptOut(core.settings.home, context.stderr);
     context.stderr(
       `\nTelemetry ${enabled ? "enabled" : "disabled"}. You can change this later in ${path}\n`,
     );

@@ -4,8 +4,9 @@
  * @module
  */
 
-import { readFileSync } from "node:fs";
-import { MODES } from "../../events/vocabulary.ts";
+import { EVENT_NAMES, MODES } from "../../events/vocabulary.ts";
+import { describeFsError } from "../../fs/fs_error.ts";
+import { readRegularFile } from "../../fs/read_regular_file.ts";
 import type { Command, CommandContext } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { purgeIfOptedOut } from "../opted_out_track.ts";
@@ -20,9 +21,10 @@ scan.completed, tool.failed, wizard.completed, report.generated.
 
 Options:
   --meta JSON             the event's metadata as a JSON object
-  --meta-file PATH|-      read the metadata from a file, or from stdin with -
+  --meta-file PATH|-      read the metadata from a file (at most 1 MiB), or from
+                          stdin with -
   --tool-version V        the host tool's version (default: this client's)
-  --python-version V      the host's Python version (kept as major.minor)
+  --python-version V      the host's Python version: 3.12.0rc1 is kept as 3.12
   --mode cli|docker|wizard  execution mode of scan events
   --config PATH           the config file (default: JMO_CONFIG, else ./jmo.yml)
   -h, --help              show this help
@@ -41,6 +43,11 @@ const FLAGS = {
   config: { type: "string" },
 } as const;
 
+/** The text without a leading byte-order mark (PowerShell 5 writes one). */
+function withoutBom(text: string): string {
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
 async function readMetadata(
   flags: { meta?: string; "meta-file"?: string },
   context: CommandContext,
@@ -51,12 +58,14 @@ async function readMetadata(
   if (flags.meta !== undefined) return flags.meta;
   const file = flags["meta-file"];
   if (file === undefined) return "{}";
-  if (file === "-") return await context.readStdin();
+  if (file === "-") return withoutBom(await context.readStdin());
   try {
-    return readFileSync(file, "utf8");
+    return withoutBom(readRegularFile(file));
   } catch (error) {
     throw new UsageError(
-      `cannot read --meta-file ${file} (${(error as { code?: string }).code ?? "error"})`,
+      `cannot read --meta-file ${file} (${
+        describeFsError(error)
+      }): give a regular file of at most 1 MiB, or - for stdin`,
       HELP,
     );
   }
@@ -75,6 +84,9 @@ export const trackCommand: Command = {
     }
     const event = positionals[0];
     if (event === undefined) throw new UsageError("missing EVENT", HELP);
+    if (event.trim() === "") {
+      throw new UsageError(`event name is empty: give one of ${EVENT_NAMES.join(", ")}`, HELP);
+    }
     const mode = flags.mode;
     if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
       throw new UsageError(`--mode must be one of ${MODES.join(", ")}`, HELP);
