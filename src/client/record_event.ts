@@ -21,7 +21,6 @@ import {
   writeScanCount,
 } from "../install/mod.ts";
 import type { ClientCore } from "./client_core.ts";
-import { pythonMajorMinor } from "./python_major_minor.ts";
 
 /** What happened to one event. */
 export interface RecordOutcome {
@@ -79,10 +78,7 @@ export function recordEvent(
 ): RecordOutcome {
   const home = core.settings.home;
   const known = readId(home);
-  const pythonVersion = input.pythonVersion === undefined
-    ? undefined
-    : pythonMajorMinor(input.pythonVersion);
-  let envelope = buildEvent({ ...input, pythonVersion }, {
+  let envelope = buildEvent(input, {
     eventId: crypto.randomUUID(),
     anonymousId: known ?? crypto.randomUUID(),
     now: core.now(),

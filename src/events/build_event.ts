@@ -120,7 +120,8 @@ export function buildEvent(input: EventInput, context: EventContext): Envelope {
     metadata,
   };
   if (input.pythonVersion !== undefined) {
-    const m = /^(\d{1,2}\.\d{1,3})(\.\d+)?$/.exec(input.pythonVersion.trim());
+    // Kept as major.minor, whatever follows: 3.11.7 and 3.12.0rc1 give 3.11 and 3.12.
+    const m = /^(\d{1,2}\.\d{1,3})(?!\d)/.exec(input.pythonVersion.trim());
     candidate.python_version = m ? m[1] : input.pythonVersion;
   }
   const result = validateEnvelope(candidate);

@@ -213,3 +213,22 @@ Deno.test("version takes release versions and refuses host, user or path names",
     equal(envelopeSchema.safeParse({ ...good, version }).success, false, version);
   }
 });
+
+Deno.test("buildEvent keeps a Python version as major.minor, whatever follows it, and refuses one without", () => {
+  const build = (pythonVersion: string) =>
+    buildEvent(
+      { event: "tool.failed", metadata: VALID_METADATA["tool.failed"], pythonVersion },
+      context,
+    ).python_version;
+  for (
+    const [given, kept] of [["3.11.7", "3.11"], ["3.12.0rc1", "3.12"], ["3.14.0a1+", "3.14"], [
+      " 3.10.2 ",
+      "3.10",
+    ], ["3.13", "3.13"]]
+  ) {
+    equal(build(given), kept, given);
+  }
+  for (const given of ["three", "3", "v3.12", "3.1234"]) {
+    throws(() => build(given), EventValidationError, given);
+  }
+});
