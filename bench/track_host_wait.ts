@@ -48,6 +48,7 @@ export async function benchTrackHostWait(runs: number, warmup = 3): Promise<Resu
   const hanging = await startTestServer(() => "hang");
   const collectors = { answering, hanging };
   const template = join(dir, "template");
+  await Deno.mkdir(template); // a home exists; the binary makes only ~/.jmo-security in it
   await new Deno.Command(BINARY, {
     args: trackArgs("scan.started"),
     env: cleanEnv(template),

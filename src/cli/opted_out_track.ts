@@ -9,7 +9,7 @@
 import process from "node:process";
 import { decideFromEnvironment } from "../consent/decide_consent.ts";
 import type { Environment } from "../settings/environment.ts";
-import { resolveSettings } from "../settings/resolve_settings.ts";
+import { resolveHome } from "../settings/resolve_home.ts";
 import { entryExists } from "./entry_exists.ts";
 
 /**
@@ -45,8 +45,8 @@ export async function homeDirectory(env: Environment): Promise<string> {
  */
 export async function purgeIfOptedOut(env: Environment, homedir?: string): Promise<boolean> {
   if (decideFromEnvironment(env) === undefined) return false;
-  const host = { homedir: homedir ?? await homeDirectory(env), cwd: ".", dockerenv: false };
-  const { home } = resolveSettings(env, host);
+  const sep = process.platform === "win32" ? "\\" : "/";
+  const { home } = resolveHome(env, homedir ?? await homeDirectory(env), sep);
   if (await entryExists(home, "spool")) {
     try {
       (await import("../spool/purge_spool.ts")).purgeSpool(home);

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { type Environment, parseEnvBoolean } from "../settings/mod.ts";
+import type { Environment } from "../settings/environment.ts";
+import { parseEnvBoolean } from "../settings/parse_env_boolean.ts";
 import { detectCi } from "./detect_ci.ts";
 
 /** Whether telemetry is on, and the rule that decided it. */

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { type Environment, isEnvMarkerSet } from "../settings/mod.ts";
+import type { Environment } from "../settings/environment.ts";
+import { isEnvMarkerSet } from "../settings/parse_env_boolean.ts";
 
 /**
  * Variables whose presence marks a CI run: the contract's list first, then

@@ -7,6 +7,7 @@
 import type { Environment } from "./environment.ts";
 import { isHttpUrl } from "./is_http_url.ts";
 import { isEnvMarkerSet, parseEnvBoolean } from "./parse_env_boolean.ts";
+import { isAbsolute, joinPath, resolveHome } from "./resolve_home.ts";
 
 /** Where the collector lives unless `JMO_TELEMETRY_ENDPOINT` says otherwise. */
 export const DEFAULT_ENDPOINT = "https://telemetry.jmotools.com/v1/events";
@@ -101,14 +102,6 @@ function resolveTransport(
   return { transport, problem: { variable, value: env[variable] ?? url, problem } };
 }
 
-function join(sep: string, ...parts: string[]): string {
-  return parts.map((p, i) => (i === 0 ? p.replace(/[\\/]+$/, "") : p)).join(sep);
-}
-
-function isAbsolute(path: string): boolean {
-  return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\");
-}
-
 /**
  * Resolves the client's settings from the environment and host facts. Pure:
  * the caller passes `process.env` and what it knows of the machine. Values
@@ -137,16 +130,11 @@ export function resolveSettings(
 ): Settings {
   const sep = host.sep ?? "/";
   const problems: SettingsProblem[] = [];
-  const defaultHome = join(sep, host.homedir, ".jmo-security");
-  const homeSet = env.JMO_HOME !== undefined && env.JMO_HOME.trim() !== "";
-  const homeFromEnv = homeSet && isAbsolute(env.JMO_HOME!);
-  if (homeSet && !homeFromEnv) {
-    const problem = `not an absolute path; the default ${defaultHome} is used`;
-    problems.push({ variable: "JMO_HOME", value: env.JMO_HOME!, problem });
-  }
+  const { home, homeFromEnv, problem: homeProblem } = resolveHome(env, host.homedir, sep);
+  if (homeProblem) problems.push(homeProblem);
   const configRaw = configFlag ??
     (env.JMO_CONFIG && env.JMO_CONFIG !== "" ? env.JMO_CONFIG : "jmo.yml");
-  const configPath = isAbsolute(configRaw) ? configRaw : join(sep, host.cwd, configRaw);
+  const configPath = isAbsolute(configRaw) ? configRaw : joinPath(sep, host.cwd, configRaw);
   const { transport, problem: urlProblem } = resolveTransport(env);
   if (urlProblem) problems.push(urlProblem);
   const timeoutSeconds = positiveNumber(env, "JMO_TELEMETRY_TIMEOUT_SECONDS", {
@@ -158,7 +146,7 @@ export function resolveSettings(
     unit: "days",
   }, problems);
   return {
-    home: homeFromEnv ? env.JMO_HOME! : defaultHome,
+    home,
     homeFromEnv,
     configPath,
     transport,
