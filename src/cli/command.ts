@@ -15,8 +15,11 @@ export interface CommandContext {
   stdout: (text: string) => void;
   /** Writes to standard error. */
   stderr: (text: string) => void;
-  /** Reads all of standard input as text. */
-  readStdin: () => Promise<string>;
+  /**
+   * Reads all of standard input as text; with `maxBytes`, rejects with code
+   * `EFBIG` once it holds more (an endless input never fills the memory).
+   */
+  readStdin: (maxBytes?: number) => Promise<string>;
   /** Reads one line of standard input (without its newline); empty at end of input. */
   readLine: () => Promise<string>;
   /** Whether standard input, output and error are terminals. */

@@ -11,8 +11,27 @@ import { VERSION } from "../version.ts";
 import { main } from "./main.ts";
 import { isTerminal, writeAll, writeBestEffort } from "./process_io.ts";
 
-function readStdin(): Promise<string> {
-  return Promise.resolve(readFileSync(0, "utf8"));
+async function readStdin(maxBytes?: number): Promise<string> {
+  if (maxBytes === undefined) return readFileSync(0, "utf8");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      process.stdin.destroy();
+      throw Object.assign(new Error(`standard input holds more than ${maxBytes} bytes`), {
+        code: "EFBIG",
+      });
+    }
+    chunks.push(chunk);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return new TextDecoder().decode(all);
 }
 
 async function readLine(): Promise<string> {

@@ -112,3 +112,20 @@ Deno.test("track reads a --meta-file or stdin that starts with a UTF-8 byte-orde
   equal(await pendingCount(box), 2);
   await box.remove();
 });
+
+Deno.test("track --meta-file - with an endless standard input stops at 1 MiB and refuses it, exit 2", async () => {
+  const box = await makeSandbox();
+  const out = await new Deno.Command("sh", {
+    args: ["-c", 'exec "$0" track tool.failed --meta-file - < /dev/zero', BINARY],
+    env: cleanEnv(box.home),
+    clearEnv: true,
+    cwd: box.cwd,
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(DEADLINE_MS),
+  }).output();
+  equal(out.signal, null, "track read /dev/zero without end and was killed");
+  equal(out.code, 2);
+  match(new TextDecoder().decode(out.stderr), /cannot read --meta-file - \(larger than 1 MiB\)/);
+  await box.remove();
+});

@@ -6,7 +6,7 @@
 
 import { EVENT_NAMES, MODES } from "../../events/vocabulary.ts";
 import { describeFsError } from "../../fs/fs_error.ts";
-import { readRegularFile } from "../../fs/read_regular_file.ts";
+import { MAX_REGULAR_FILE_BYTES, readRegularFile } from "../../fs/read_regular_file.ts";
 import type { Command, CommandContext } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { purgeIfOptedOut } from "../opted_out_track.ts";
@@ -58,8 +58,8 @@ async function readMetadata(
   if (flags.meta !== undefined) return flags.meta;
   const file = flags["meta-file"];
   if (file === undefined) return "{}";
-  if (file === "-") return withoutBom(await context.readStdin());
   try {
+    if (file === "-") return withoutBom(await context.readStdin(MAX_REGULAR_FILE_BYTES));
     return withoutBom(readRegularFile(file));
   } catch (error) {
     throw new UsageError(
