@@ -7,10 +7,12 @@
 
 import { PROFILES } from "../events/mod.ts";
 import type { Collection } from "./collected_event.ts";
-import { type Count, countValues, totalOf } from "./count_values.ts";
+import { type Count, countValues, occurrenceOf, totalOf } from "./count_values.ts";
+import { escapeControl } from "./escape_control.ts";
 import { eventsBetween } from "./events_between.ts";
 import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
+import { FOLDED_GROUPS, foldSmallGroups, INSTALL_FLOOR } from "./install_floor.ts";
 import {
   monthName,
   previousQuarter,
@@ -20,6 +22,7 @@ import {
   quarterPeriod,
 } from "./quarter.ts";
 import { type RawDataSample, rawDataSample } from "./raw_data_sample.ts";
+import { type ReportedToolFailures, reportedToolFailures } from "./reported_tool_failures.ts";
 import { summarizeEvents, type Summary } from "./summarize_events.ts";
 
 /** One line of the summary statistics. */
@@ -34,7 +37,11 @@ export interface Insight {
   detail: string;
 }
 
-/** The report, computed. */
+/**
+ * The report, computed: only what may be published. Every split is folded
+ * under the install floor (`foldSmallGroups`), so a group of fewer than
+ * `INSTALL_FLOOR` installs shows nowhere.
+ */
 export interface QuarterReport {
   quarter: Quarter;
   /** `Q1 2026`. */
@@ -43,11 +50,15 @@ export interface QuarterReport {
   period: string;
   /** The quarter before, as `Q4 2025`. */
   previousLabel: string;
-  /** What the events of the quarter add up to. */
-  summary: Summary;
-  /** The same for the quarter before. */
-  previous: Summary;
   statistics: Statistic[];
+  /** Installs by platform, by their latest event. */
+  platforms: Count[];
+  /** Scans started by profile. */
+  profiles: Count[];
+  /** Scans started by execution mode. */
+  modes: Count[];
+  /** The tools that at least `INSTALL_FLOOR` installs ran, worst rate first. */
+  toolFailures: ReportedToolFailures[];
   /** Scans started in each month of the quarter, in month order. */
   scansByMonth: Count[];
   insights: Insight[];
@@ -81,8 +92,7 @@ export function displayName(key: string): string {
 function shareList(counts: readonly Count[]): string {
   const whole = totalOf(counts);
   if (whole === 0) return "no data";
-  return counts.filter((c) => c.count > 0)
-    .map((c) => `${formatPercent(c.count, whole)} ${displayName(c.key)}`).join(", ");
+  return counts.map((c) => `${formatPercent(c.count, whole)} ${displayName(c.key)}`).join(", ");
 }
 
 function change(current: number, before: number): string {
@@ -90,19 +100,56 @@ function change(current: number, before: number): string {
   return `${current > before ? "up" : "down"} ${formatPercent(Math.abs(current - before), before)}`;
 }
 
-function failureInsight(summary: Summary): Insight {
-  const worst = summary.failures.find((t) => t.failures > 0 && t.rate !== null);
-  if (worst === undefined) {
-    return { title: "No tool failure rate to report", detail: "no scan reported a failed tool" };
+function countOf(counts: readonly Count[], key: string): number {
+  return counts.find((c) => c.key === key)?.count ?? 0;
+}
+
+/**
+ * The shown groups of a folded split with the most counts, when no folded
+ * group can have more: the folded share must be smaller than theirs.
+ */
+function leadersOf(counts: readonly Count[]): Count[] {
+  const shown = counts.filter((c) => c.key !== FOLDED_GROUPS);
+  const most = Math.max(0, ...shown.map((c) => c.count));
+  return most > countOf(counts, FOLDED_GROUPS) ? shown.filter((c) => c.count === most) : [];
+}
+
+const AND = new Intl.ListFormat("en", { type: "conjunction" });
+
+/** `: 4 timeout, 1 crash`, or nothing when every failure type was folded. */
+function failureTypes(tool: ReportedToolFailures): string {
+  if (tool.byType.every((c) => c.key === FOLDED_GROUPS)) return "";
+  return `: ${tool.byType.map((c) => `${formatCount(c.count)} ${c.key}`).join(", ")}`;
+}
+
+function times(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? "time" : "times"}`;
+}
+
+function failureInsights(tools: readonly ReportedToolFailures[]): Insight[] {
+  const worst = tools.find((t) => t.failures > 0 && t.rate !== null);
+  const unknown = tools.filter((t) => t.rate === null);
+  const insights: Insight[] = [];
+  if (worst !== undefined) {
+    insights.push({
+      title: `Least reliable tool: ${worst.tool}`,
+      detail: `failed in ${formatPercent(worst.failures, worst.runs)} of the scans that ran it (${
+        formatCount(worst.failures)
+      } of ${formatCount(worst.runs)}${failureTypes(worst)})`,
+    });
   }
-  const types = Object.entries(worst.byType).filter(([, n]) => n > 0)
-    .map(([type, n]) => `${formatCount(n)} ${type}`).join(", ");
-  return {
-    title: `Least reliable tool: ${worst.tool}`,
-    detail: `failed in ${formatPercent(worst.failures, worst.runs)} of the scans that ran it (${
-      formatCount(worst.failures)
-    } of ${formatCount(worst.runs)}: ${types})`,
-  };
+  if (unknown.length > 0) {
+    insights.push({
+      title: `Failures of unknown rate: ${AND.format(unknown.map((t) => t.tool))}`,
+      detail: `${
+        unknown.map((t) => `${t.tool} failed ${times(t.failures)}${failureTypes(t)}`).join("; ")
+      }; rate unknown (no scan listed ${unknown.length === 1 ? "the tool" : "these tools"})`,
+    });
+  }
+  return insights.length > 0 ? insights : [{
+    title: "No tool failure rate to report",
+    detail: `no tool that at least ${INSTALL_FLOOR} installs ran reported a failure`,
+  }];
 }
 
 function scans(n: number): string {
@@ -137,36 +184,38 @@ function trendInsight(summary: Summary, previous: Summary, before: string): Insi
 /** Shares closer than this are equal: they differ only by rounding in floating point. */
 const SAME_SHARE = 1e-9;
 
-const AND = new Intl.ListFormat("en", { type: "conjunction" });
-
-function countOf(counts: readonly Count[], key: string): number {
-  return counts.find((c) => c.key === key)?.count ?? 0;
-}
-
-function modeInsight(summary: Summary, previous: Summary, before: string): Insight | undefined {
-  const now = totalOf(summary.modes);
-  const then = totalOf(previous.modes);
-  if (now === 0) return undefined;
+/**
+ * What the folded mode splits of the quarter and of the one before say: the
+ * shift of the modes shown in both, else the most used mode, else nothing.
+ */
+function modeInsight(
+  modes: readonly Count[],
+  previous: readonly Count[],
+  before: string,
+): Insight | undefined {
+  const now = totalOf(modes);
+  const then = totalOf(previous);
   const ran = (c: Count) =>
     `${formatPercent(c.count, now)} of scans ran in ${displayName(c.key)} mode`;
-  if (then === 0) {
-    const most = Math.max(...summary.modes.map((c) => c.count));
-    const top = summary.modes.filter((c) => c.count === most);
+  const comparable = modes.filter((c) => c.key !== FOLDED_GROUPS && countOf(previous, c.key) > 0);
+  if (comparable.length === 0) {
+    const top = leadersOf(modes);
+    if (top.length === 0) return undefined;
     const names = AND.format(top.map((c) => displayName(c.key)));
     if (top.length === 1) return { title: `${names} is the most used mode`, detail: ran(top[0]) };
     return {
       title: `${names} are tied as the most used modes`,
-      detail: `${formatPercent(most, now)} of scans ran in each`,
+      detail: `${formatPercent(top[0].count, now)} of scans ran in each`,
     };
   }
-  const shifts = summary.modes.map((c) => ({
+  const shifts = comparable.map((c) => ({
     ...c,
-    was: countOf(previous.modes, c.key),
-    shift: c.count / now - countOf(previous.modes, c.key) / then,
+    was: countOf(previous, c.key),
+    shift: c.count / now - countOf(previous, c.key) / then,
   }));
   const largest = Math.max(...shifts.map((s) => Math.abs(s.shift)));
   if (largest < SAME_SHARE) {
-    return { title: `Execution modes unchanged on ${before}`, detail: shareList(summary.modes) };
+    return { title: `Execution modes unchanged on ${before}`, detail: shareList(modes) };
   }
   const leaders = shifts.filter((s) => largest - Math.abs(s.shift) < SAME_SHARE);
   return {
@@ -208,7 +257,12 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
   const previous = summarizeEvents(
     eventsBetween(collection.events, { from: before.start, to: before.end }),
   );
-  const topProfile = summary.profiles[0];
+  const platforms = foldSmallGroups(summary.platforms);
+  const profiles = foldSmallGroups(summary.profiles);
+  const modes = foldSmallGroups(summary.modes);
+  const toolFailures = reportedToolFailures(summary.failures);
+  const [topProfile] = leadersOf(profiles);
+  const floor = `${INSTALL_FLOOR} installs`;
   const statistics: Statistic[] = [
     { label: "Total Scans", value: formatCount(summary.scansStarted) },
     {
@@ -219,49 +273,59 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
       label: "Unique Installs",
       value: `${formatCount(summary.uniqueInstalls)} (anonymous IDs that sent any event)`,
     },
-    { label: "Platforms", value: shareList(summary.platforms) },
+    { label: "Platforms", value: shareList(platforms) },
     {
       label: "Most Popular Profile",
       value: summary.scansStarted === 0
         ? "no data"
+        : topProfile === undefined
+        ? `not shown (no profile run by at least ${floor} is sure to lead)`
         : `${displayName(topProfile.key)} (${
           formatPercent(topProfile.count, summary.scansStarted)
         })`,
     },
-    { label: "Profiles", value: shareList(summary.profiles) },
-    { label: "Execution Modes", value: shareList(summary.modes) },
+    { label: "Profiles", value: shareList(profiles) },
+    { label: "Execution Modes", value: shareList(modes) },
   ];
-  const insights = [
-    failureInsight(summary),
-    trendInsight(summary, previous, previousLabel),
-    modeInsight(summary, previous, previousLabel),
-  ].filter((i): i is Insight => i !== undefined);
+  const started = inQuarter.flatMap((e) => e.envelope.event === "scan.started" ? [e.envelope] : []);
   return {
     quarter,
     label: quarterLabel(quarter),
     period: quarterPeriod(quarter),
     previousLabel,
-    summary,
-    previous,
     statistics,
-    scansByMonth: countValues(
-      inQuarter.flatMap((e) => e.envelope.event === "scan.started" ? [monthName(e.envelope)] : []),
-      { known: quarterMonths(quarter), keepOrder: true },
+    platforms,
+    profiles,
+    modes,
+    toolFailures,
+    scansByMonth: foldSmallGroups(
+      countValues(started.map((e) => occurrenceOf(monthName(e), e)), {
+        known: quarterMonths(quarter),
+        keepOrder: true,
+      }),
     ),
-    insights,
+    insights: [
+      ...failureInsights(toolFailures),
+      trendInsight(summary, previous, previousLabel),
+      modeInsight(modes, foldSmallGroups(previous.modes), previousLabel),
+    ].filter((i): i is Insight => i !== undefined),
     privacy: PRIVACY_STATEMENT,
     sample: rawDataSample(inQuarter),
     method: [
       "Counted: events whose own timestamp falls in the period, in UTC; each event once, by its event_id",
-      "Platforms count each install once, by its latest event; profiles and modes count scans started",
-      "A tool's failure rate: its tool.failed events over the scan.started events that list it",
+      "Platforms count each install once, by its latest event; profiles, modes and months count scans started",
+      "A tool's failure rate: its tool.failed events over the scan.started events that list it; the failures of a tool that no scan listed are counted, their rate unknown",
+      `Install floor, as the collector's public stats: no group of fewer than ${floor} is shown. In every split (platforms, profiles, modes, months, failure types) such groups are folded into one "${FOLDED_GROUPS}" share, and when that share would cover fewer than ${floor} the smallest group shown is folded in too, so that no small group can be had by subtraction; a profile or mode is named as the most used only when no folded group can have more scans`,
+      `A tool's failures are reported only when at least ${floor} ran it (listed it in a scan or reported it failing); the raw data sample holds only event types that at least ${floor} sent; totals are given whole`,
       `Opt-in rate: not measured; an opted-out install sends nothing, so the installs that opted out cannot be counted`,
       `The source held ${
         formatCount(collection.duplicates)
       } duplicate deliveries (counted once) and ${
         formatCount(collection.invalid.length)
       } lines that are not valid events (left out)`,
-      ...(collection.partial === undefined ? [] : [`Source read in part: ${collection.partial}`]),
+      ...(collection.partial === undefined
+        ? []
+        : [`Source read in part: ${escapeControl(collection.partial)}`]),
     ],
   };
 }

@@ -2,9 +2,11 @@
  * The maintainers' analytics: read events from the collector's export, a
  * Gist or local NDJSON; keep each valid event once (invalid lines are
  * skipped and counted, checked with the client's own validator); summarise
- * them; draw the terminal dashboard; export CSV; compute the quarterly
- * transparency report as Markdown or a self-contained HTML page. Reading a
- * source is the only I/O, through the fetch and readers it is given.
+ * them; draw the terminal dashboard (exact numbers, for maintainers); export
+ * CSV; compute the public quarterly transparency report as Markdown or a
+ * self-contained HTML page, with every group of fewer than `INSTALL_FLOOR`
+ * installs folded away. Reading a source is the only I/O, through the fetch
+ * and readers it is given.
  *
  * @module
  */
@@ -19,6 +21,8 @@ export { readSource } from "./read_source.ts";
 export { GIST_EVENTS_FILE } from "./read_gist_files.ts";
 export { eventsBetween } from "./events_between.ts";
 export { parseDateBound } from "./parse_date_bound.ts";
+export { FIRST_YEAR } from "./first_year.ts";
+export { utcMidnight } from "./utc_midnight.ts";
 export {
   monthName,
   parseQuarter,
@@ -29,8 +33,17 @@ export {
   quarterOf,
   quarterPeriod,
 } from "./quarter.ts";
-export { type Count, countValues, totalOf } from "./count_values.ts";
+export {
+  type Count,
+  countValues,
+  type Group,
+  type Occurrence,
+  occurrenceOf,
+  totalOf,
+} from "./count_values.ts";
+export { clearsFloor, FOLDED_GROUPS, foldSmallGroups, INSTALL_FLOOR } from "./install_floor.ts";
 export { type FailureType, toolFailureRates, type ToolFailures } from "./tool_failure_rates.ts";
+export { type ReportedToolFailures, reportedToolFailures } from "./reported_tool_failures.ts";
 export { LATEST_EVENTS, NOT_GIVEN, summarizeEvents, type Summary } from "./summarize_events.ts";
 export { formatPercent } from "./format_percent.ts";
 export { formatCount } from "./format_count.ts";
@@ -52,3 +65,4 @@ export { renderReportMarkdown } from "./render_report_markdown.ts";
 export { renderReportHtml, reportCharts } from "./render_report_html.ts";
 export { CHART, type ChartBar, svgBarChart } from "./svg_bar_chart.ts";
 export { textWidth } from "./text_width.ts";
+export { escapeControl } from "./escape_control.ts";

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { utcMidnight } from "./utc_midnight.ts";
+
 const DATE_BOUND =
   /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -22,7 +24,7 @@ export function parseDateBound(text: string): Date | undefined {
   const match = DATE_BOUND.exec(text.trim());
   if (match === null) return undefined;
   const [year, month, day] = match.slice(1, 4).map(Number);
-  const midnight = new Date(Date.UTC(year, month - 1, day));
+  const midnight = utcMidnight(year, month - 1, day);
   if (midnight.getUTCMonth() !== month - 1 || midnight.getUTCDate() !== day) return undefined;
   if (match[4] === undefined) return midnight;
   const instant = new Date(text.trim());

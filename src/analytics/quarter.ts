@@ -4,6 +4,8 @@
  * @module
  */
 
+import { utcMidnight } from "./utc_midnight.ts";
+
 /** A calendar quarter with its UTC bounds: `start` included, `end` excluded. */
 export interface Quarter {
   year: number;
@@ -41,8 +43,8 @@ export function quarterOf(year: number, number: number): Quarter {
   return {
     year,
     number,
-    start: new Date(Date.UTC(year, (number - 1) * 3, 1)),
-    end: new Date(Date.UTC(year, number * 3, 1)),
+    start: utcMidnight(year, (number - 1) * 3, 1),
+    end: utcMidnight(year, number * 3, 1),
   };
 }
 

@@ -7,7 +7,9 @@
 
 import { EVENT_NAMES } from "../events/mod.ts";
 import type { CollectedEvent } from "./collected_event.ts";
+import { countValues, occurrenceOf } from "./count_values.ts";
 import { formatCount } from "./format_count.ts";
+import { clearsFloor, INSTALL_FLOOR } from "./install_floor.ts";
 
 /** A sample of raw events, and what it is. */
 export interface RawDataSample {
@@ -22,7 +24,8 @@ export interface RawDataSample {
  * five), in the order of the event types, each as JSON without its
  * `anonymous_id` and `event_id` and with its timestamp cut to the day: what
  * each event carries is shown, but no event of the sample can be tied to an
- * install or matched to one in the raw data by its time.
+ * install or matched to one in the raw data by its time. Only the types that
+ * at least `INSTALL_FLOOR` installs sent are sampled, as the note says.
  *
  * @example
  * ```ts
@@ -31,8 +34,11 @@ export interface RawDataSample {
  * ```
  */
 export function rawDataSample(events: readonly CollectedEvent[]): RawDataSample {
+  if (events.length === 0) return { note: "No events in this quarter to sample.", lines: [] };
+  const sentBy = countValues(events.map((e) => occurrenceOf(e.envelope.event, e.envelope)));
+  const sampled = new Set(sentBy.filter(clearsFloor).map((g) => g.key));
   const earliest = new Map<string, CollectedEvent>();
-  for (const event of events) {
+  for (const event of events.filter((e) => sampled.has(e.envelope.event))) {
     const { event: type, timestamp } = event.envelope;
     const seen = earliest.get(type);
     if (seen === undefined || Date.parse(timestamp) < Date.parse(seen.envelope.timestamp)) {
@@ -40,16 +46,21 @@ export function rawDataSample(events: readonly CollectedEvent[]): RawDataSample 
     }
   }
   const lines = EVENT_NAMES.flatMap((type) => {
-    const sampled = earliest.get(type);
-    if (sampled === undefined) return [];
-    const { anonymous_id: _install, event_id: _id, ...rest } = sampled.envelope;
+    const event = earliest.get(type);
+    if (event === undefined) return [];
+    const { anonymous_id: _install, event_id: _id, ...rest } = event.envelope;
     return [JSON.stringify({ ...rest, timestamp: rest.timestamp.slice(0, 10) })];
   });
-  if (lines.length === 0) return { note: "No events in this quarter to sample.", lines };
+  const floor = `sent by at least ${INSTALL_FLOOR} installs`;
+  if (lines.length === 0) {
+    return { note: `No event type was ${floor} in this quarter: nothing to sample.`, lines };
+  }
   return {
-    note: `The earliest event of each type in the quarter (${formatCount(lines.length)} of ${
+    note: `The earliest event of each type ${floor} in the quarter (${
+      formatCount(lines.length)
+    } of ${
       formatCount(events.length)
-    } events), as sent but without \`anonymous_id\` and \`event_id\`, and with the timestamp cut to its day:`,
+    } events; types sent by fewer installs are left out), as sent but without \`anonymous_id\` and \`event_id\`, and with the timestamp cut to its day:`,
     lines,
   };
 }

@@ -6,6 +6,7 @@
 
 import type { Collection } from "./collected_event.ts";
 import { describeMetadata } from "./describe_event.ts";
+import { escapeControl } from "./escape_control.ts";
 import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
 import type { Summary } from "./summarize_events.ts";
@@ -44,9 +45,7 @@ function failureLines(summary: Summary, style: TerminalStyle): string[] {
     formatCount(t.failures),
     formatCount(t.runs),
     t.rate === null ? "n/a" : formatPercent(t.failures, t.runs),
-    Object.entries(t.byType).filter(([, n]) => n > 0).map(([type, n]) =>
-      `${type} ${formatCount(n)}`
-    ).join(", "),
+    t.byType.filter((c) => c.count > 0).map((c) => `${c.key} ${formatCount(c.count)}`).join(", "),
   ]);
   return table([["tool", "failures", "runs", "rate", "failure types"], ...rows], "lrrrl", style);
 }
@@ -54,7 +53,9 @@ function failureLines(summary: Summary, style: TerminalStyle): string[] {
 /**
  * The whole dashboard as text: what was read (and whether the source was
  * read only in part), totals, then one bar chart per dimension, failure
- * rates by tool, and the latest events; counts with thousands separators.
+ * rates by tool, and the latest events; counts with thousands separators,
+ * exact (the dashboard is for maintainers: no install floor). The source's
+ * name is printed with its control characters escaped.
  *
  * @example
  * ```ts
@@ -74,16 +75,16 @@ export function renderDashboard(
   style: TerminalStyle,
 ): string {
   const { collection } = context;
-  const read = [
+  const read = escapeControl([
     `${formatCount(collection.events.length)} valid events read`,
     `${formatCount(collection.duplicates)} duplicates counted once`,
     `${formatCount(collection.invalid.length)} invalid lines skipped`,
     ...(collection.partial === undefined ? [] : [collection.partial]),
-  ].join("; ");
+  ].join("; "));
   const warn = collection.invalid.length > 0 || collection.partial !== undefined;
   const head = [
     style.heading("jmo-telemetry dashboard"),
-    `Source:  ${context.source}`,
+    `Source:  ${escapeControl(context.source)}`,
     `Read:    ${warn ? style.warn(read) : read}`,
     ...(context.since ? [`Since:   ${context.since.toISOString()}`] : []),
   ];

@@ -56,20 +56,21 @@ function figure(title: string, bars: ChartBar[]): string {
  * ```
  */
 export function reportCharts(report: QuarterReport): { title: string; bars: ChartBar[] }[] {
-  const { summary } = report;
   return [
-    { title: "Platforms (installs)", bars: shareBars(summary.platforms) },
-    { title: "Profiles (scans)", bars: shareBars(summary.profiles) },
-    { title: "Execution modes (scans)", bars: shareBars(summary.modes) },
+    { title: "Platforms (installs)", bars: shareBars(report.platforms) },
+    { title: "Profiles (scans)", bars: shareBars(report.profiles) },
+    { title: "Execution modes (scans)", bars: shareBars(report.modes) },
     {
       title: "Tool failure rate (failures / scans that ran the tool)",
-      bars: summary.failures.filter((t) => t.rate !== null).map((t) => ({
-        label: t.tool,
-        value: t.rate ?? 0,
-        text: `${formatPercent(t.failures, t.runs)} (${formatCount(t.failures)} of ${
-          formatCount(t.runs)
-        })`,
-      })),
+      bars: report.toolFailures.flatMap((t) =>
+        t.rate === null ? [] : [{
+          label: t.tool,
+          value: t.rate,
+          text: `${formatPercent(t.failures, t.runs)} (${formatCount(t.failures)} of ${
+            formatCount(t.runs)
+          })`,
+        }]
+      ),
     },
     {
       title: "Scans per month",

@@ -15,7 +15,7 @@ import {
   TARGET_TYPES,
 } from "../events/mod.ts";
 import type { CollectedEvent } from "./collected_event.ts";
-import { type Count, countValues } from "./count_values.ts";
+import { type Count, countValues, type Group, occurrenceOf } from "./count_values.ts";
 import { toolFailureRates, type ToolFailures } from "./tool_failure_rates.ts";
 
 /** The label of an optional field that an event left out. */
@@ -37,25 +37,25 @@ export interface Summary {
   firstTimestamp: string | null;
   lastTimestamp: string | null;
   /** Events of each of the five types. */
-  byType: Count[];
+  byType: Group[];
   /** Installs by platform, each install counted once, by its latest event. */
-  platforms: Count[];
+  platforms: Group[];
   /** Installs by Python version, by their latest event. */
-  pythonVersions: Count[];
+  pythonVersions: Group[];
   /** Installs by host tool version, by their latest event. */
-  versions: Count[];
+  versions: Group[];
   /** `scan.started` events by profile. */
-  profiles: Count[];
+  profiles: Group[];
   /** `scan.started` events by execution mode. */
-  modes: Count[];
+  modes: Group[];
   /** `scan.started` events listing each tool. */
-  tools: Count[];
+  tools: Group[];
   /** Tools with their runs, failures and failure rate. */
   failures: ToolFailures[];
   /** `scan.completed` events by duration bucket, in bucket order. */
-  durations: Count[];
+  durations: Group[];
   /** `scan.completed` events by findings bucket, in bucket order. */
-  findings: Count[];
+  findings: Group[];
   /** Sum of each `scan.started` target count. */
   targetTypes: Count[];
   /** The latest events, newest first (at most 10). */
@@ -89,7 +89,7 @@ export function summarizeEvents(events: readonly CollectedEvent[]): Summary {
   const completed = ordered.flatMap((e) =>
     e.envelope.event === "scan.completed" ? [e.envelope] : []
   );
-  const byType = countValues(ordered.map((e) => e.envelope.event), {
+  const byType = countValues(ordered.map((e) => occurrenceOf(e.envelope.event, e.envelope)), {
     known: EVENT_NAMES,
     keepOrder: true,
   });
@@ -105,21 +105,27 @@ export function summarizeEvents(events: readonly CollectedEvent[]): Summary {
     firstTimestamp: ordered[0]?.envelope.timestamp ?? null,
     lastTimestamp: ordered.at(-1)?.envelope.timestamp ?? null,
     byType,
-    platforms: countValues(installs.map((e) => e.platform), { known: PLATFORMS }),
-    pythonVersions: countValues(installs.map((e) => e.python_version ?? NOT_GIVEN)),
-    versions: countValues(installs.map((e) => e.version)),
-    profiles: countValues(started.map((e) => e.metadata.profile), { known: PROFILES }),
-    modes: countValues(started.map((e) => e.metadata.mode), { known: MODES }),
-    tools: countValues(started.flatMap((e) => [...new Set(e.metadata.tools)])),
+    platforms: countValues(installs.map((e) => occurrenceOf(e.platform, e)), { known: PLATFORMS }),
+    pythonVersions: countValues(
+      installs.map((e) => occurrenceOf(e.python_version ?? NOT_GIVEN, e)),
+    ),
+    versions: countValues(installs.map((e) => occurrenceOf(e.version, e))),
+    profiles: countValues(started.map((e) => occurrenceOf(e.metadata.profile, e)), {
+      known: PROFILES,
+    }),
+    modes: countValues(started.map((e) => occurrenceOf(e.metadata.mode, e)), { known: MODES }),
+    tools: countValues(
+      started.flatMap((e) => [...new Set(e.metadata.tools)].map((t) => occurrenceOf(t, e))),
+    ),
     failures: toolFailureRates(ordered),
-    durations: countValues(completed.map((e) => e.metadata.duration_bucket), {
+    durations: countValues(completed.map((e) => occurrenceOf(e.metadata.duration_bucket, e)), {
       known: DURATION_BUCKETS,
       keepOrder: true,
     }),
-    findings: countValues(completed.map((e) => e.metadata.total_findings_bucket ?? NOT_GIVEN), {
-      known: [...FINDINGS_BUCKETS, NOT_GIVEN],
-      keepOrder: true,
-    }),
+    findings: countValues(
+      completed.map((e) => occurrenceOf(e.metadata.total_findings_bucket ?? NOT_GIVEN, e)),
+      { known: [...FINDINGS_BUCKETS, NOT_GIVEN], keepOrder: true },
+    ),
     targetTypes: TARGET_TYPES.map((key) => ({
       key,
       count: started.reduce((sum, e) => sum + e.metadata.target_types[key], 0),

@@ -6,6 +6,7 @@
 
 import { FAILURE_TYPES } from "../events/mod.ts";
 import type { CollectedEvent } from "./collected_event.ts";
+import { countValues, type Group, type Occurrence, occurrenceOf } from "./count_values.ts";
 
 /** One failure type of `tool.failed`. */
 export type FailureType = typeof FAILURE_TYPES[number];
@@ -19,8 +20,10 @@ export interface ToolFailures {
   failures: number;
   /** `failures / runs`; `null` when no selected scan ran the tool. */
   rate: number | null;
-  /** Failures by `metadata.failure_type`. */
-  byType: Record<FailureType, number>;
+  /** Failures by `metadata.failure_type`, in the order of the failure types. */
+  byType: Group[];
+  /** The installs that ran the tool: listed it in a scan, or reported it failing. */
+  installs: ReadonlySet<string>;
 }
 
 /**
@@ -36,29 +39,34 @@ export interface ToolFailures {
  * ```
  */
 export function toolFailureRates(events: readonly CollectedEvent[]): ToolFailures[] {
-  const tools = new Map<string, ToolFailures>();
+  const tools = new Map<string, { runs: number; failed: Occurrence[]; installs: Set<string> }>();
   const entry = (tool: string) => {
-    let found = tools.get(tool);
-    if (found === undefined) {
-      const byType = Object.fromEntries(FAILURE_TYPES.map((t) => [t, 0]));
-      found = { tool, runs: 0, failures: 0, rate: null, byType: byType as ToolFailures["byType"] };
-      tools.set(tool, found);
-    }
+    const found = tools.get(tool) ?? { runs: 0, failed: [], installs: new Set<string>() };
+    tools.set(tool, found);
     return found;
   };
   for (const { envelope } of events) {
     if (envelope.event === "scan.started") {
-      for (const tool of new Set(envelope.metadata.tools)) entry(tool).runs += 1;
+      for (const tool of new Set(envelope.metadata.tools)) {
+        const ran = entry(tool);
+        ran.runs += 1;
+        ran.installs.add(occurrenceOf(tool, envelope).install);
+      }
     } else if (envelope.event === "tool.failed") {
       const { metadata } = envelope;
+      const failure = occurrenceOf(metadata.failure_type, envelope);
       const failed = entry(metadata.tool);
-      failed.failures += 1;
-      failed.byType[metadata.failure_type] += 1;
+      failed.failed.push(failure);
+      failed.installs.add(failure.install);
     }
   }
-  const rows = [...tools.values()].map((t) => ({
-    ...t,
-    rate: t.runs === 0 ? null : t.failures / t.runs,
+  const rows = [...tools].map(([tool, { runs, failed, installs }]) => ({
+    tool,
+    runs,
+    failures: failed.length,
+    rate: runs === 0 ? null : failed.length / runs,
+    byType: countValues(failed, { known: FAILURE_TYPES, keepOrder: true }),
+    installs,
   }));
   return rows.sort((a, b) =>
     (b.rate ?? -1) - (a.rate ?? -1) || b.failures - a.failures || a.tool.localeCompare(b.tool)

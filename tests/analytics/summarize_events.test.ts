@@ -74,15 +74,29 @@ Deno.test("an install counts once in the platform, Python and version splits, by
 });
 
 Deno.test("a tool's failure rate is its tool.failed events over the scan.started events that list it", () => {
-  const rates = toolFailureRates(events).map((t) => [t.tool, t.failures, t.runs, t.byType]);
+  const rates = toolFailureRates(events).map((t) => [t.tool, t.failures, t.runs, pairs(t.byType)]);
   deepEqual(rates, [
-    ["zap", 1, 3, { timeout: 0, crash: 1, non_zero_exit: 0 }],
-    ["trivy", 3, 11, { timeout: 3, crash: 0, non_zero_exit: 0 }],
-    ["semgrep", 0, 9, { timeout: 0, crash: 0, non_zero_exit: 0 }],
+    ["zap", 1, 3, [["timeout", 0], ["crash", 1], ["non_zero_exit", 0]]],
+    ["trivy", 3, 11, [["timeout", 3], ["crash", 0], ["non_zero_exit", 0]]],
+    ["semgrep", 0, 9, [["timeout", 0], ["crash", 0], ["non_zero_exit", 0]]],
   ]);
   const q1 = parseQuarter("2026-Q1")!;
   const inQ1 = toolFailureRates(eventsBetween(events, { from: q1.start, to: q1.end }));
   deepEqual(inQ1.map((t) => [t.tool, t.rate]), [["zap", 1 / 3], ["trivy", 2 / 8], ["semgrep", 0]]);
+});
+
+Deno.test("each split and each tool knows the distinct installs behind it", () => {
+  const s = summarizeEvents(events);
+  const installs = (groups: { key: string; installs: ReadonlySet<string> }[], key: string) =>
+    [...groups.find((g) => g.key === key)!.installs].sort();
+  const ids = (letters: string) => [...letters].map(installId).sort();
+  deepEqual(installs(s.platforms, "Windows"), ids("HL"));
+  deepEqual(installs(s.modes, "docker"), ids("BGIJ"), "4 scans by 4 installs");
+  deepEqual(installs(s.profiles, "balanced"), ids("ABCEGJK"), "10 scans by 7 installs");
+  deepEqual(installs(s.byType, "tool.failed"), ids("BDHI"));
+  const zap = toolFailureRates(events).find((t) => t.tool === "zap")!;
+  deepEqual([...zap.installs].sort(), ids("CDG"), "the installs that ran zap or saw it fail");
+  deepEqual(installs(zap.byType, "crash"), ids("D"));
 });
 
 Deno.test("a failure whose scan is not among the selected events has no rate, and sorts last", () => {

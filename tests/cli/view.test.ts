@@ -2,6 +2,12 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { datasetLines } from "../fixtures/analytics/dataset.ts";
 import { withDatasetSandbox } from "../fixtures/analytics/dataset_sandbox.ts";
+import {
+  controlCharacters,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+  hostileLine,
+} from "../fixtures/analytics/hostile_text.ts";
 import { largeQuarterLines, LONG_TOOL } from "../fixtures/analytics/large_quarter.ts";
 import { serveGistApi } from "../analytics/gist_api_server.ts";
 import { parseCsv } from "../analytics/parse_csv.ts";
@@ -351,6 +357,60 @@ Deno.test("view refuses bad flags and unreadable sources with exit 2 and a messa
       /Without --source: gist:\$JMO_TELEMETRY_GIST_ID when that is set, else the\n +collector of JMO_TELEMETRY_ENDPOINT/,
     );
   });
+});
+
+Deno.test("view refuses --since before 2000 with exit 2, rather than read 0050 as 1950", async () => {
+  await withDatasetSandbox(async (box, file) => {
+    for (const since of ["0050-01-01", "1999-12-31", "0099-06-01T00:00:00Z"]) {
+      const r = await box.run(["view", "--source", file, "--since", since]);
+      equal(r.code, 2, since);
+      match(
+        r.stderr,
+        new RegExp(`--since '${escape(since)}' is before 2000: give a date from 2000 on`),
+      );
+      match(r.stderr, /Usage: jmo-telemetry view/);
+      equal(r.stdout, "");
+    }
+    const y2k = await box.run(["view", "--source", file, "--since", "2000-01-01"]);
+    equal(y2k.code, 0, y2k.stderr);
+  });
+});
+
+Deno.test("view prints the reasons, origins and paths of a source with their control characters escaped", async () => {
+  await withDatasetSandbox(async (box, file) => {
+    const r = await box.run(["view", "--source", file]);
+    equal(r.code, 0, r.stderr);
+    ok(
+      r.stderr.includes(
+        `valid events (first: ${file} line 1: scan.started: metadata.${HOSTILE_ESCAPED}: unknown key)`,
+      ),
+      r.stderr,
+    );
+    deepEqual(controlCharacters(r.stderr + r.stdout), []);
+
+    const folder = join(box.cwd, `clone${HOSTILE}`);
+    await Deno.mkdir(folder);
+    await Deno.writeTextFile(join(folder, `events\u009b.jsonl`), hostileLine() + "\n");
+    const fromFolder = await box.run(["view", "--source", folder]);
+    equal(fromFolder.code, 0, fromFolder.stderr);
+    ok(fromFolder.stdout.includes(`Source:  ${box.cwd}/clone${HOSTILE_ESCAPED}\n`));
+    ok(fromFolder.stderr.includes("(first: events\\u009b.jsonl line 1: "), fromFolder.stderr);
+    deepEqual(controlCharacters(fromFolder.stderr + fromFolder.stdout), []);
+
+    for (
+      const args of [
+        ["--source", join(box.cwd, `missing${HOSTILE}.jsonl`)],
+        ["--source", file, "--export", "csv", "--output", join(folder, "no", `x${HOSTILE}.csv`)],
+        ["--source", file, "--since", HOSTILE],
+        ["--source", file, "--export", HOSTILE],
+      ]
+    ) {
+      const refused = await box.run(["view", ...args]);
+      equal(refused.code, 2, args.join(" "));
+      ok(refused.stderr.includes(HOSTILE_ESCAPED), refused.stderr);
+      deepEqual(controlCharacters(refused.stderr), [], args.join(" "));
+    }
+  }, [hostileLine(), ...datasetLines()]);
 });
 
 // tests/helpers/fake_github.ts follows GitHub's documented Gist API (PATCH and GET /gists/{gist_id}).

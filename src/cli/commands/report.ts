@@ -6,6 +6,9 @@
 
 import {
   buildQuarterReport,
+  escapeControl,
+  FIRST_YEAR,
+  INSTALL_FLOOR,
   parseQuarter,
   renderReportHtml,
   renderReportMarkdown,
@@ -27,8 +30,13 @@ event_id, its timestamp cut to the day). Only events whose own timestamp
 falls inside the quarter count; quarters are in UTC (Q1 = January 1,
 00:00:00 to March 31, 23:59:59).
 
+The report is public: no group of fewer than ${INSTALL_FLOOR} installs shows. In every
+split such groups are folded into one "other" share, with the smallest shown
+group when that share alone would cover fewer than ${INSTALL_FLOOR} installs; a tool's
+failures, and an event type in the sample, need ${INSTALL_FLOOR} installs too.
+
 Options:
-  --quarter YYYY-QN  the quarter, as 2026-Q1
+  --quarter YYYY-QN  the quarter, as 2026-Q1 (from the year 2000 on)
   --source SOURCE    where to read events (below)
   --format md|html   Markdown (default), or one self-contained HTML page with
                      inline SVG charts (no script, nothing loaded from elsewhere)
@@ -55,15 +63,19 @@ export const reportCommand: Command = {
     }
     if (flags.quarter === undefined) throw new UsageError("missing --quarter YYYY-QN", HELP);
     const quarter = parseQuarter(flags.quarter);
+    const given = `--quarter '${escapeControl(flags.quarter)}'`;
     if (quarter === undefined) {
+      throw new UsageError(`${given} is not a quarter: give it as 2026-Q1`, HELP);
+    }
+    if (quarter.year < FIRST_YEAR) {
       throw new UsageError(
-        `--quarter '${flags.quarter}' is not a quarter: give it as 2026-Q1`,
+        `${given} is before ${FIRST_YEAR}: give a quarter from ${FIRST_YEAR} on, such as 2026-Q1`,
         HELP,
       );
     }
     const format = flags.format ?? "md";
     if (format !== "md" && format !== "html") {
-      throw new UsageError(`--format takes md or html, not '${format}'`, HELP);
+      throw new UsageError(`--format takes md or html, not '${escapeControl(format)}'`, HELP);
     }
     const { collection } = await readCollection(flags.source, context, {
       name: "report",

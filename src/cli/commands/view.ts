@@ -9,9 +9,11 @@ import { writeFileSync } from "node:fs";
 import {
   type Collection,
   describeSource,
+  escapeControl,
   eventsBetween,
   type EventSource,
   eventsToCsv,
+  FIRST_YEAR,
   parseDateBound,
   readSource,
   renderDashboard,
@@ -59,7 +61,8 @@ when NO_COLOR is set.
 Options:
   --source SOURCE  where to read events (below)
   --since DATE     only events timestamped at or after DATE: YYYY-MM-DD (UTC
-                   midnight) or an ISO date-time with Z or an offset
+                   midnight) or an ISO date-time with Z or an offset, from
+                   the year 2000 on
   --raw            print the events as NDJSON, one a line, as read
   --export csv     write CSV (RFC 4180): one column per envelope field and per
                    flattened metadata field (metadata.target_types.repos);
@@ -74,7 +77,9 @@ ${SOURCE_HELP}`;
  * telling on stderr how many lines were skipped. A source that names
  * nothing (`gist:` without an id) is a `UsageError` with the command's
  * help, before any I/O; a source that cannot be read is an `InputError`;
- * both exit 2 with a message that says what to do.
+ * both exit 2 with a message that says what to do. Whatever the source gave
+ * (file names, keys, messages) is printed with its control characters
+ * escaped.
  *
  * @example
  * ```ts
@@ -91,7 +96,9 @@ export async function readCollection(
   try {
     source = resolveSource(spec, context.env);
   } catch (error) {
-    if (error instanceof SourceError) throw new UsageError(error.message, command.help);
+    if (error instanceof SourceError) {
+      throw new UsageError(escapeControl(error.message), command.help);
+    }
     throw error;
   }
   try {
@@ -99,18 +106,20 @@ export async function readCollection(
       fetch: globalThis.fetch,
       timeoutMs: SOURCE_TIMEOUT_MS,
       readStdin: context.readStdin,
-      warn: (message) => context.stderr(`jmo-telemetry ${command.name}: ${message}\n`),
+      warn: (message) =>
+        context.stderr(`jmo-telemetry ${command.name}: ${escapeControl(message)}\n`),
     });
     const [first] = collection.invalid;
     if (first !== undefined) {
+      const where = `${first.origin} line ${first.lineNumber}: ${first.reason}`;
       context.stderr(
         `jmo-telemetry ${command.name}: skipped ${collection.invalid.length} line(s) that are not ` +
-          `valid events (first: ${first.origin} line ${first.lineNumber}: ${first.reason})\n`,
+          `valid events (first: ${escapeControl(where)})\n`,
       );
     }
     return { collection, source: describeSource(source) };
   } catch (error) {
-    if (error instanceof SourceError) throw new InputError(error.message);
+    if (error instanceof SourceError) throw new InputError(escapeControl(error.message));
     throw error;
   }
 }
@@ -130,7 +139,9 @@ export function writeOutput(path: string | undefined, text: string, context: Com
     writeFileSync(path, text);
   } catch (error) {
     const code = (error as { code?: string }).code ?? String(error);
-    throw new InputError(`cannot write ${path} (${code}): choose another --output path`);
+    throw new InputError(
+      `cannot write ${escapeControl(path)} (${code}): choose another --output path`,
+    );
   }
 }
 
@@ -152,7 +163,7 @@ export const viewCommand: Command = {
       return 0;
     }
     if (flags.export !== undefined && flags.export !== "csv") {
-      throw new UsageError(`--export takes csv, not '${flags.export}'`, HELP);
+      throw new UsageError(`--export takes csv, not '${escapeControl(flags.export)}'`, HELP);
     }
     if (flags.raw && flags.export !== undefined) {
       throw new UsageError("--raw and --export exclude each other", HELP);
@@ -161,11 +172,20 @@ export const viewCommand: Command = {
       throw new UsageError("--output goes with --export csv", HELP);
     }
     const since = flags.since === undefined ? undefined : parseDateBound(flags.since);
-    if (flags.since !== undefined && since === undefined) {
-      throw new UsageError(
-        `--since '${flags.since}' is not a date: give YYYY-MM-DD or an ISO date-time such as 2026-01-01T00:00:00Z`,
-        HELP,
-      );
+    if (flags.since !== undefined) {
+      const given = `--since '${escapeControl(flags.since)}'`;
+      if (since === undefined) {
+        throw new UsageError(
+          `${given} is not a date: give YYYY-MM-DD or an ISO date-time such as 2026-01-01T00:00:00Z`,
+          HELP,
+        );
+      }
+      if (since.getUTCFullYear() < FIRST_YEAR) {
+        throw new UsageError(
+          `${given} is before ${FIRST_YEAR}: give a date from ${FIRST_YEAR} on, such as 2026-01-01`,
+          HELP,
+        );
+      }
     }
     const { collection, source } = await readCollection(flags.source, context, {
       name: "view",
