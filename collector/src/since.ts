@@ -37,10 +37,13 @@ export function parseSince(value: string | null): SinceParse {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) =>
     part === undefined ? 0 : Number(part)
   );
-  if (!isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+  if (year < 2000 || !isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     return { ok: false };
   }
   const milliseconds = Date.parse(match[4] === undefined ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(milliseconds)) return { ok: false };
-  return { ok: true, since: new Date(milliseconds).toISOString() };
+  const since = new Date(milliseconds).toISOString();
+  // An offset can carry 9999-12-31 into year 10000, whose ISO form ("+010000-…")
+  // would sort before every stored time: nothing can be that late, so refuse it.
+  return since.startsWith("+") ? { ok: false } : { ok: true, since };
 }

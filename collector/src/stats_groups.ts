@@ -99,17 +99,21 @@ export function groupQuery(dimension: StatsDimension): string {
 
 /**
  * The groups that may be shown: those with a string key and at least
- * `minInstalls` distinct installs; the others are dropped, not zeroed. With a
- * `label`, keys are relabelled and ordered by label; otherwise the biggest
- * groups come first.
+ * `minInstalls` distinct installs. The others are dropped, not zeroed; and
+ * when what is dropped could come from fewer than `minInstalls` installs
+ * (it can be had by subtracting the shown groups from a total), the smallest
+ * shown groups are dropped too, until a dropped group alone has
+ * `minInstalls` installs. With a `label`, keys are relabelled and ordered by
+ * label; otherwise the biggest groups come first.
  *
  * @example
  * ```ts
  * import { suppressSmallGroups } from "./stats_groups.ts";
  * suppressSmallGroups([
  *   { key: "fast", events: 9, installs: 5 },
+ *   { key: "balanced", events: 20, installs: 8 },
  *   { key: "deep", events: 40, installs: 4 },
- * ]); // [{ key: "fast", events: 9, installs: 5 }]
+ * ]); // [{ key: "balanced", events: 20, installs: 8 }]: deep, then fast to cover it
  * ```
  */
 export function suppressSmallGroups(
@@ -117,13 +121,25 @@ export function suppressSmallGroups(
   minInstalls: number = MIN_INSTALLS_PER_GROUP,
   label?: (key: string) => string,
 ): GroupCount[] {
-  const shown = rows
-    .filter((row): row is GroupCount => typeof row.key === "string" && row.installs >= minInstalls)
-    .map((row) => ({
-      key: label === undefined ? row.key : label(row.key),
-      events: row.events,
-      installs: row.installs,
-    }));
+  const isShowable = (row: GroupRow): row is GroupCount => typeof row.key === "string";
+  const visible = rows.filter((row) => isShowable(row) && row.installs >= minInstalls)
+    .sort((a, b) =>
+      a.installs - b.installs || a.events - b.events || String(a.key).localeCompare(String(b.key))
+    ) as GroupCount[];
+  const hidden = rows.filter((row) => !visible.includes(row as GroupCount));
+  // Complementary suppression: what is hidden can be had by subtraction (from a
+  // total another dimension shows), so it must cover at least `minInstalls`
+  // installs together. Its distinct installs are at least those of its largest
+  // group: while that is too small, the smallest visible group is hidden too.
+  let largestHidden = Math.max(0, ...hidden.map((row) => row.installs));
+  while (hidden.length > 0 && largestHidden < minInstalls && visible.length > 0) {
+    largestHidden = Math.max(largestHidden, visible.shift()!.installs);
+  }
+  const shown = visible.map((row) => ({
+    key: label === undefined ? row.key : label(row.key),
+    events: row.events,
+    installs: row.installs,
+  }));
   return label === undefined
     ? shown.sort((a, b) => b.events - a.events || a.key.localeCompare(b.key))
     : shown.sort((a, b) => a.key.localeCompare(b.key));

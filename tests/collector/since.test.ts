@@ -30,3 +30,13 @@ Deno.test("since refuses anything that is not an unambiguous calendar instant", 
     assert.deepEqual(parseSince(value), { ok: false }, value);
   }
 });
+
+Deno.test("since refuses years before 2000 and an offset that carries it past year 9999", () => {
+  for (const value of ["0050-06-15", "1999-12-31T23:59:59Z", "9999-12-31T23:59:59-23:59"]) {
+    assert.deepEqual(parseSince(value), { ok: false }, value);
+  }
+  assert.deepEqual(parseSince("9999-12-31T23:59:59Z"), {
+    ok: true,
+    since: "9999-12-31T23:59:59.000Z",
+  });
+});

@@ -22,6 +22,33 @@ Deno.test("groups under 5 distinct installs are dropped, not zeroed", () => {
   ]);
 });
 
+Deno.test("a dropped group that subtraction would reveal takes the smallest shown groups with it", () => {
+  const shown = suppressSmallGroups([
+    { key: "balanced", events: 30, installs: 10 },
+    { key: "fast", events: 12, installs: 6 },
+    { key: "deep", events: 9, installs: 4 },
+  ]);
+  assert.deepEqual(shown, [{ key: "balanced", events: 30, installs: 10 }]);
+});
+
+Deno.test("a dropped group of 5 installs or more covers the small ones: nothing more is dropped", () => {
+  const shown = suppressSmallGroups([
+    { key: "balanced", events: 30, installs: 10 },
+    { key: "deep", events: 9, installs: 4 },
+    { key: null, events: 7, installs: 7 },
+  ]);
+  assert.deepEqual(shown, [{ key: "balanced", events: 30, installs: 10 }]);
+  assert.deepEqual(
+    suppressSmallGroups([{ key: "a", events: 5, installs: 5 }, {
+      key: "b",
+      events: 1,
+      installs: 1,
+    }]),
+    [],
+    "one shown group and one small one: the shown one would give the small one away",
+  );
+});
+
 Deno.test("labelled groups are relabelled and ordered by label", () => {
   const shown = suppressSmallGroups(
     [
