@@ -168,12 +168,14 @@ export const NODE_ENTRY_FILES: Readonly<Record<string, string>> = {
 // EnvHttpProxyAgent honours them, and setGlobalDispatcher makes it the dispatcher
 // of the global fetch. Plain http:// requests go to the proxy in absolute form, as
 // curl sends them; https:// ones through a CONNECT tunnel. undici loads only when
-// a proxy is set.
+// a proxy is set, with require: no top-level await, so CommonJS can require() the
+// package too.
+import { createRequire } from "node:module";
 import process from "node:process";
 
 const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
 if (PROXY_VARIABLES.some((name) => process.env[name])) {
-  const { EnvHttpProxyAgent, setGlobalDispatcher } = await import("undici");
+  const { EnvHttpProxyAgent, setGlobalDispatcher } = createRequire(import.meta.url)("undici");
   setGlobalDispatcher(new EnvHttpProxyAgent({ proxyTunnel: false }));
 }
 `,

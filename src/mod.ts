@@ -2,6 +2,9 @@
  * jmo-telemetry: privacy-first, offline-tolerant usage telemetry for
  * command-line tools, as a library for Node, Deno and Bun.
  *
+ * From npm, `import { createClient } from "jmo-telemetry"` (ESM, or
+ * `require()` on Node 20.19 and later); from Deno, `jsr:@jmo/telemetry`.
+ *
  * ```ts
  * import { createClient } from "jmo-telemetry";
  *
@@ -18,7 +21,9 @@
  *
  * Consent follows the same five rules as the `jmo-telemetry` binary
  * (`JMO_TELEMETRY_DISABLE`, `DO_NOT_TRACK`, CI, `jmo.yml`, on by default);
- * events are validated strictly and written to the same on-disk spool.
+ * events are validated strictly and written to the same on-disk spool. Only
+ * `EventValidationError` is ever thrown; disk and network trouble are
+ * reported in what `track` and `flush` return.
  *
  * @module
  */
@@ -38,6 +43,7 @@ export {
   answerIsYes,
   bannerText,
   CI_MARKERS,
+  ConfigSyntaxError,
   decideConsent,
   decideFromEnvironment,
   detectCi,
@@ -45,10 +51,11 @@ export {
   NOTICE_VERSION,
   PRIVACY_URL,
   readTelemetryChoice,
+  readTelemetrySetting,
   saveConfigChoice,
   setTelemetryChoice,
 } from "./consent/mod.ts";
-export type { ConfigChoice, ConsentDecision } from "./consent/mod.ts";
+export type { ConfigChoice, ConsentDecision, TelemetrySetting } from "./consent/mod.ts";
 export {
   ARTIFACTS,
   buildEvent,

@@ -5,6 +5,7 @@
  */
 
 import { loadConfigChoice } from "../consent/config_file.ts";
+import { decideFromEnvironment } from "../consent/decide_consent.ts";
 import type { ClientCore } from "./client_core.ts";
 import { consentFromConfig, type CurrentConsent } from "./consent_from_config.ts";
 
@@ -20,5 +21,11 @@ import { consentFromConfig, type CurrentConsent } from "./consent_from_config.ts
  * ```
  */
 export function currentConsent(core: ClientCore): CurrentConsent {
-  return consentFromConfig(core, loadConfigChoice(core.settings.configPath));
+  const path = core.settings.configPath;
+  // An environment opt-out decides before the config file is even read.
+  const envDecides = decideFromEnvironment(core.env) !== undefined;
+  return consentFromConfig(
+    core,
+    envDecides ? { path, enabled: undefined } : loadConfigChoice(path),
+  );
 }

@@ -35,6 +35,8 @@ export interface FlushRequest {
 }
 
 /** Why nothing is sent before the notice: the `detail` of outcome `notice`. */
+const NOTICE_SHOWN_THIS_RUN =
+  "the first-run notice was shown in this run: its events wait for a later run";
 const NOTICE_NOT_SHOWN =
   "waiting for the first-run notice, never shown on this install; it shows with the next scan.started";
 
@@ -71,9 +73,12 @@ export async function flushInstall(
   if (!consent.enabled) {
     return { ...emptyFlushReport(settings.transport, "off"), detail: consent.reason };
   }
-  const noticeFirst = request.noticeShownThisRun === true ||
-    !noticeAllowsDelivery(readState(settings.home).notice);
-  if (!settings.debug && noticeFirst) return keepAll(settings, "notice", NOTICE_NOT_SHOWN);
+  if (!settings.debug && request.noticeShownThisRun === true) {
+    return keepAll(settings, "notice", NOTICE_SHOWN_THIS_RUN);
+  }
+  if (!settings.debug && !noticeAllowsDelivery(readState(settings.home).notice)) {
+    return keepAll(settings, "notice", NOTICE_NOT_SHOWN);
+  }
   if (!settings.debug && settings.deliveryProblem !== undefined) {
     return keepAll(settings, "failed", settings.deliveryProblem);
   }

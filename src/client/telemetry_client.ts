@@ -8,28 +8,35 @@
 import { existsSync, statSync } from "node:fs";
 import process from "node:process";
 import type { ConsentDecision } from "../consent/mod.ts";
-import type { EventName, MetadataOf, Mode } from "../events/mod.ts";
+import { type EventName, EventValidationError, type MetadataOf, type Mode } from "../events/mod.ts";
 import type { EnvelopeOf } from "../events/mod.ts";
+import { describeFsError } from "../fs/mod.ts";
 import { readAnonymousId } from "../install/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
-import type { FlushReport } from "../transport/mod.ts";
+import { emptyFlushReport, type FlushReport } from "../transport/mod.ts";
 import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
 import { flushInstall } from "./flush_install.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
-import { recordEvent } from "./record_event.ts";
+import { recordEvent, type RecordOutcome } from "./record_event.ts";
 
 /** Metadata `track` accepts: the schema's, where `scan.completed` may give raw numbers instead of buckets. */
 export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
     & Omit<MetadataOf["scan.completed"], "duration_bucket" | "total_findings_bucket" | "mode">
     & { mode?: Mode }
     & (
-      | { duration_bucket: MetadataOf["scan.completed"]["duration_bucket"] }
-      | { duration_seconds: number }
+      | {
+        duration_bucket: MetadataOf["scan.completed"]["duration_bucket"];
+        duration_seconds?: never;
+      }
+      | { duration_seconds: number; duration_bucket?: never }
     )
     & (
-      | { total_findings_bucket?: MetadataOf["scan.completed"]["total_findings_bucket"] }
-      | { total_findings: number }
+      | {
+        total_findings_bucket?: MetadataOf["scan.completed"]["total_findings_bucket"];
+        total_findings?: never;
+      }
+      | { total_findings: number; total_findings_bucket?: never }
     )
   : K extends "scan.started" ? Omit<MetadataOf["scan.started"], "mode"> & { mode?: Mode }
   : MetadataOf[K];
@@ -52,7 +59,10 @@ export interface TrackResult<K extends EventName = EventName> {
   envelope?: EnvelopeOf<K>;
   /** The banner text, when it was due (also written by `onBanner`). */
   banner?: string;
-  /** What went wrong after the event was recorded, as `state.json could not be updated (disk full)`. */
+  /**
+   * What went wrong on the disk: the event not recorded (`recorded` false), or
+   * recorded but `state.json could not be updated (disk full)`.
+   */
   problem?: string;
 }
 
@@ -68,6 +78,20 @@ export interface TelemetryClientOptions extends ClientOptions {
  * at its first event after `close()`.
  */
 const ID_REREAD_MS = 1_000;
+
+/** Clients that appended since their last `close()`: process exit seals them. */
+const OPEN_CLIENTS = new Set<TelemetryClient>();
+let exitListener = false;
+
+/** Has process exit seal `client`, with one listener for all clients of the process. */
+function sealOnExit(client: TelemetryClient): void {
+  OPEN_CLIENTS.add(client);
+  if (exitListener) return;
+  exitListener = true;
+  process.once("exit", () => {
+    for (const open of [...OPEN_CLIENTS]) open.close();
+  });
+}
 
 /**
  * A telemetry client for Node, Deno and Bun programs. Events are validated
@@ -86,9 +110,6 @@ export class TelemetryClient {
   readonly #core: ClientCore;
   readonly #writer: SpoolWriter;
   readonly #onBanner: (text: string) => void;
-  readonly #sealOnExit = () => this.close();
-  /** Whether process exit will seal what this client appended (only while it has appended). */
-  #sealsOnExit = false;
   #consentKey = "";
   #consent: ConsentDecision | undefined;
   /** The anonymous id last read, and when (ms): re-read at most once a second. */
@@ -149,7 +170,9 @@ export class TelemetryClient {
 
   /**
    * Validates and records one event. Throws `EventValidationError` when the
-   * event is refused; does nothing when telemetry is off.
+   * event is refused, and nothing else: when telemetry is off it does
+   * nothing, and when the disk refuses (a read-only or missing home, a full
+   * disk) it records nothing and says why in `problem`.
    *
    * @example
    * ```ts
@@ -166,16 +189,20 @@ export class TelemetryClient {
     options: TrackOptions = {},
   ): TrackResult<K> {
     if (!this.consent().enabled) return { recorded: false };
-    const outcome = recordEvent(
-      this.#core,
-      { event, metadata, ...options },
-      (line) => this.#writer.append(line),
-      this.#readId,
-    );
-    if (!this.#sealsOnExit) {
-      process.once("exit", this.#sealOnExit);
-      this.#sealsOnExit = true;
+    let outcome: RecordOutcome;
+    try {
+      outcome = recordEvent(
+        this.#core,
+        { event, metadata, ...options },
+        (line) => this.#writer.append(line),
+        this.#readId,
+      );
+    } catch (error) {
+      if (error instanceof EventValidationError) throw error;
+      // The disk refused (read-only or missing home, full disk): the host goes on.
+      return { recorded: false, problem: `event not recorded (${describeFsError(error)})` };
     }
+    sealOnExit(this);
     if (outcome.banner) {
       this.#onBanner(outcome.banner);
       if (outcome.holdDelivery) this.#noticeShownHere = true;
@@ -205,9 +232,10 @@ export class TelemetryClient {
   /**
    * Delivers everything pending now, from this process, ignoring the
    * backoff (as `jmo-telemetry flush` does). Resolves to what was sent, kept
-   * and dropped; never rejects on network trouble. With telemetry off it
-   * sends nothing (outcome `off`); with `JMO_TELEMETRY_DEBUG` on it prints
-   * each batch on standard error instead.
+   * and dropped; never rejects, on network or disk trouble (outcome
+   * `failed`). A `timeoutMs` that is no positive number is ignored. With
+   * telemetry off it sends nothing (outcome `off`); with
+   * `JMO_TELEMETRY_DEBUG` on it prints each batch on standard error instead.
    *
    * @example
    * ```ts
@@ -218,12 +246,21 @@ export class TelemetryClient {
    * ```
    */
   async flush(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<FlushReport> {
-    this.#writer.seal();
-    return await flushInstall(this.#core, {
-      ...options,
-      onDebug: (text) => void process.stderr.write(text),
-      noticeShownThisRun: this.#noticeShownHere,
-    });
+    const timeoutMs = options.timeoutMs;
+    const usable = timeoutMs === undefined || (Number.isFinite(timeoutMs) && timeoutMs > 0);
+    try {
+      this.#writer.seal();
+      return await flushInstall(this.#core, {
+        ...options,
+        timeoutMs: usable ? timeoutMs : undefined,
+        onDebug: (text) => void process.stderr.write(text),
+        noticeShownThisRun: this.#noticeShownHere,
+      });
+    } catch (error) {
+      // The disk refused (a spool or lease it cannot write): nothing was lost, nothing is sent.
+      const report = emptyFlushReport(this.#core.settings.transport, "failed");
+      return { ...report, detail: `the spool could not be used (${describeFsError(error)})` };
+    }
   }
 
   /**
@@ -241,9 +278,6 @@ export class TelemetryClient {
   close(): void {
     this.#writer.seal();
     this.#id = undefined;
-    if (this.#sealsOnExit) {
-      process.off("exit", this.#sealOnExit);
-      this.#sealsOnExit = false;
-    }
+    OPEN_CLIENTS.delete(this);
   }
 }

@@ -16,15 +16,18 @@ import {
   type YAMLMap,
 } from "yaml";
 
-/** A config file that is not valid YAML, or whose top level is not a mapping. */
+/**
+ * A config file that is not valid YAML, or whose top level is not a mapping.
+ *
+ * @example
+ * ```ts
+ * import { ConfigSyntaxError } from "./config_text.ts";
+ * const error = new ConfigSyntaxError("line 3: bad indentation");
+ * error instanceof Error; // true
+ * ```
+ */
 export class ConfigSyntaxError extends Error {
-  /**
-   * @example
-   * ```ts
-   * import { ConfigSyntaxError } from "./config_text.ts";
-   * throw new ConfigSyntaxError("line 3: bad indentation");
-   * ```
-   */
+  /** Makes the error with what is wrong and where, as `line 3: bad indentation`. */
   constructor(message: string) {
     super(message);
     this.name = "ConfigSyntaxError";

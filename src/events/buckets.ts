@@ -7,8 +7,15 @@
 
 import type { DurationBucket, FindingsBucket } from "./types.ts";
 
+function checkCount(value: number, what: string): void {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${what} must be a finite number of at least 0, not ${value}`);
+  }
+}
+
 /**
- * Buckets a scan duration in seconds: under 300 s, under 900 s, under 1800 s, or longer.
+ * Buckets a scan duration in seconds: under 300 s, under 900 s, under 1800 s,
+ * or longer. Throws `RangeError` for a negative number or one that is not finite.
  *
  * @example
  * ```ts
@@ -19,6 +26,7 @@ import type { DurationBucket, FindingsBucket } from "./types.ts";
  * ```
  */
 export function durationBucket(seconds: number): DurationBucket {
+  checkCount(seconds, "a duration in seconds");
   if (seconds < 300) return "<5min";
   if (seconds < 900) return "5-15min";
   if (seconds < 1800) return "15-30min";
@@ -26,7 +34,8 @@ export function durationBucket(seconds: number): DurationBucket {
 }
 
 /**
- * Buckets a finding count: 0, 1–10, 11–100, 101–1000, more than 1000.
+ * Buckets a finding count: 0, 1–10, 11–100, 101–1000, more than 1000. Throws
+ * `RangeError` for a negative number or one that is not finite.
  *
  * @example
  * ```ts
@@ -38,6 +47,7 @@ export function durationBucket(seconds: number): DurationBucket {
  * ```
  */
 export function findingsBucket(count: number): FindingsBucket {
+  checkCount(count, "a finding count");
   if (count <= 0) return "0";
   if (count <= 10) return "1-10";
   if (count <= 100) return "10-100";

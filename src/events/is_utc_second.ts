@@ -8,17 +8,20 @@ const UTC_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /**
  * Whether `value` is a UTC time to the second, as `2025-10-19T14:48:00Z`,
- * that names a real moment: `2025-02-30T00:00:00Z` and `24:00:00` are not.
+ * that names a real moment of this century or later: `2025-02-30T00:00:00Z`,
+ * `24:00:00` and a year before 2000 are not (no event is that old, and years
+ * under 100 are misread by every date library).
  *
  * @example
  * ```ts
  * import { isUtcSecond } from "./is_utc_second.ts";
  * isUtcSecond("2025-10-19T14:48:00Z"); // true
  * isUtcSecond("2025-02-30T00:00:00Z"); // false
+ * isUtcSecond("0050-06-15T00:00:00Z"); // false
  * ```
  */
 export function isUtcSecond(value: string): boolean {
-  if (!UTC_SECOND.test(value)) return false;
+  if (!UTC_SECOND.test(value) || value < "2000") return false;
   const time = Date.parse(value);
   return !Number.isNaN(time) && new Date(time).toISOString() === value.replace("Z", ".000Z");
 }

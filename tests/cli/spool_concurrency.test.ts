@@ -64,20 +64,24 @@ Deno.test("track killed with SIGKILL at random moments never leaves a corrupt pe
     const status = await child.status;
     if (status.success) completed += 1;
   }
-  // The raw spool, not `show` (which skips damaged lines): every sealed segment,
-  // wherever a flusher may have moved it, holds only whole, valid events.
-  // Unsealed segments in open/ are the killed writers' and are never read.
+  // `show` first: it adopts the killed writers' open segments (their process is
+  // gone), keeping whole events and dropping a half-written last line. Then the
+  // raw spool, not `show` (which skips damaged lines): every segment outside
+  // open/, wherever it was moved, holds only whole, valid events, all shown.
+  const show = await box.run(["show"]);
+  equal(show.code, 0);
+  const lines = show.stdout.trim() === "" ? [] : show.stdout.trim().split("\n");
   const spool = join(box.stateDir, "spool");
-  const sealed = filesUnder(spool).filter((path) => !path.startsWith(join(spool, "open")));
+  const outside = (dir: string) => !dir.startsWith(join(spool, "open"));
+  const sealed = filesUnder(spool).filter((path) =>
+    outside(path) && !path.startsWith(join(spool, "rejected")) && path.endsWith(".ndjson")
+  );
   const raw = sealed.flatMap((path) => {
     const text = readFileSync(path, "utf8");
     equal(text.endsWith("\n"), true, `${path} ends in a whole line`);
     return text.slice(0, -1).split("\n");
   });
   for (const line of raw) equal(validateEnvelope(JSON.parse(line)).ok, true, line);
-  const show = await box.run(["show"]);
-  equal(show.code, 0);
-  const lines = show.stdout.trim() === "" ? [] : show.stdout.trim().split("\n");
   equal(lines.length, raw.length, "show prints every sealed event");
   equal(lines.length >= completed, true, `${lines.length} pending, ${completed} completed`);
   const status = await box.run(["status", "--json"]);

@@ -4,6 +4,10 @@ import { join } from "node:path";
 import process from "node:process";
 import { rotateAnonymousId } from "../../src/install/mod.ts";
 import { createClient, EventValidationError, type TrackMetadata } from "../../src/mod.ts";
+import { VALID_METADATA } from "../helpers/run_binary.ts";
+import { showNotice } from "../helpers/show_notice.ts";
+
+const FAILED = VALID_METADATA["tool.failed"] as TrackMetadata<"tool.failed">;
 
 const STARTED: TrackMetadata<"scan.started"> = {
   profile: "fast",
@@ -159,5 +163,45 @@ Deno.test("a library client picks up an id rotated by another process at its nex
   client.close();
   equal(client.track("scan.completed", completed).envelope!.anonymous_id, rotated);
   client.close();
+  await Deno.remove(home, { recursive: true });
+});
+
+Deno.test("track where the home cannot be made records nothing, throws nothing and says why", async () => {
+  const root = await Deno.makeTempDir({ prefix: "jmo-client-" });
+  const client = createClient({
+    env: { DOCKER_CONTAINER: "0" },
+    homedir: join(root, "missing-home"),
+    cwd: root,
+  });
+  const result = client.track("tool.failed", FAILED);
+  equal(result.recorded, false);
+  match(result.problem ?? "", /^event not recorded \(/);
+  equal(existsSync(join(root, "missing-home")), false);
+  await Deno.remove(root, { recursive: true });
+});
+
+Deno.test("flush on a spool it cannot use resolves with outcome failed, never rejects", async () => {
+  const home = await Deno.makeTempDir({ prefix: "jmo-client-" });
+  showNotice(home);
+  const client = createClient({ env: { DOCKER_CONTAINER: "0" }, homedir: home, cwd: home });
+  const spool = join(home, ".jmo-security", "spool");
+  await Deno.remove(spool, { recursive: true });
+  await Deno.writeTextFile(spool, "a file where the spool folder goes");
+  const report = await client.flush();
+  equal(report.outcome, "failed");
+  match(report.detail ?? "", /^the spool could not be used \(/);
+  await Deno.remove(home, { recursive: true });
+});
+
+Deno.test("twenty clients that never close share one exit listener", async () => {
+  const home = await Deno.makeTempDir({ prefix: "jmo-client-" });
+  const before = process.listenerCount("exit");
+  const clients = Array.from(
+    { length: 20 },
+    () => createClient({ env: { DOCKER_CONTAINER: "0" }, homedir: home, cwd: home }),
+  );
+  for (const client of clients) client.track("tool.failed", FAILED);
+  equal(process.listenerCount("exit") - before <= 1, true);
+  for (const client of clients) client.close();
   await Deno.remove(home, { recursive: true });
 });

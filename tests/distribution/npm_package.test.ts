@@ -78,6 +78,26 @@ Deno.test("package.json: deno.json's version, exports with types first, bin, imp
   match(manifest.engines.node, /^>=20(\.|$)/);
 });
 
+Deno.test("a CommonJS script can require() the package, with a proxy set or not (no top-level await)", async () => {
+  writeFileSync(
+    join(project, "app.cjs"),
+    'const { createClient, VERSION } = require("jmo-telemetry");\n' +
+      "console.log(typeof createClient, VERSION);\n",
+  );
+  const proxies: Record<string, string>[] = [{}, { HTTPS_PROXY: "http://127.0.0.1:9" }];
+  for (const proxy of proxies) {
+    const box = await makeSandbox();
+    const r = await runBinary(["app.cjs"], {
+      binary: NODE_PATH,
+      env: box.env(proxy),
+      cwd: project,
+    });
+    await box.remove();
+    equal(r.code, 0, r.stderr);
+    match(r.stdout, /^function \d+\.\d+\.\d+\n$/);
+  }
+});
+
 Deno.test("the Node test suite of the library and the CLI (node --test) passes against the installed package", () => {
   const run = runNodeTests(project);
   equal(run.code, 0, run.output);

@@ -1,4 +1,4 @@
-import { equal } from "node:assert/strict";
+import { equal, throws } from "node:assert/strict";
 import { durationBucket, findingsBucket } from "../../src/events/mod.ts";
 
 Deno.test("durationBucket cuts at 300, 900 and 1800 seconds", () => {
@@ -33,4 +33,11 @@ Deno.test("findingsBucket cuts 0, 1-10, 11-100, 101-1000 and above", () => {
     [1001, ">1000"],
   ];
   for (const [count, bucket] of cases) equal(findingsBucket(count), bucket, String(count));
+});
+
+Deno.test("the bucket helpers refuse a negative or non-finite number with a RangeError", () => {
+  for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+    throws(() => durationBucket(bad), RangeError, String(bad));
+    throws(() => findingsBucket(bad), RangeError, String(bad));
+  }
 });

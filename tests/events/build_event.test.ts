@@ -167,7 +167,7 @@ Deno.test("validateEnvelope refuses an envelope with a non-UUID id or a timestam
   equal(validateEnvelope({ ...good, extra: 1 }).ok, false);
 });
 
-Deno.test("validateEnvelope refuses a timestamp that names no real moment", () => {
+Deno.test("validateEnvelope refuses a timestamp that names no real moment, or one before 2000", () => {
   const good = buildEvent(
     { event: "tool.failed", metadata: VALID_METADATA["tool.failed"] },
     context,
