@@ -37,3 +37,8 @@ Deno.test("every exported function, constant and class of src/mod.ts has a doc c
   ).map(({ name }) => name);
   deepEqual(lacking, []);
 });
+
+Deno.test("deno publish --dry-run passes: the library is JSR-ready, with no slow types in its public API", () => {
+  const publish = deno(["publish", "--dry-run", "--allow-dirty"]);
+  equal(publish.code, 0, publish.stdout + publish.stderr);
+});
