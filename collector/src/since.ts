@@ -6,6 +6,8 @@
  * @module
  */
 
+import { EARLIEST_YEAR } from "../../src/events/mod.ts";
+
 /** A normalised lower bound, or a refusal of the given text. */
 export type SinceParse = { ok: true; since: string } | { ok: false };
 
@@ -37,7 +39,10 @@ export function parseSince(value: string | null): SinceParse {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) =>
     part === undefined ? 0 : Number(part)
   );
-  if (year < 2000 || !isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+  if (
+    year < EARLIEST_YEAR || !isCalendarDay(year, month, day) || hour > 23 || minute > 59 ||
+    second > 59
+  ) {
     return { ok: false };
   }
   const milliseconds = Date.parse(match[4] === undefined ? `${value}T00:00:00Z` : value);

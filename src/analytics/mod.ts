@@ -21,7 +21,6 @@ export { readSource } from "./read_source.ts";
 export { GIST_EVENTS_FILE } from "./read_gist_files.ts";
 export { eventsBetween } from "./events_between.ts";
 export { parseDateBound } from "./parse_date_bound.ts";
-export { FIRST_YEAR } from "./first_year.ts";
 export { utcMidnight } from "./utc_midnight.ts";
 export {
   monthName,

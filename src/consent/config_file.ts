@@ -4,20 +4,10 @@
  * @module
  */
 
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  openSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import process from "node:process";
+import { realpathSync, statSync } from "node:fs";
 import { describeFsError } from "../fs/fs_error.ts";
 import { readRegularFile } from "../fs/read_regular_file.ts";
+import { writeAtomic } from "../install/write_atomic.ts";
 import {
   ConfigSyntaxError,
   readTelemetrySetting,
@@ -46,9 +36,10 @@ function readText(path: string): string | undefined {
 }
 
 /**
- * Reads the choice in the config file. A missing file holds no choice; so
- * do one that cannot be read or is no regular file (a FIFO, a device), and a malformed one, with the problem noted, so that `track` never fails
- * on it, unless a lenient read still finds `telemetry.enabled: false` there
+ * Reads the choice in the config file. A missing file holds no choice; so do
+ * one that cannot be read or is no regular file (a FIFO, a device), and a
+ * malformed one, with the problem noted, so that `track` never fails on it,
+ * unless a lenient read still finds `telemetry.enabled: false` there
  * (an opt-out is kept even in a broken file). A value at `telemetry.enabled`
  * that is no boolean is read as `false`, with the problem noted.
  *
@@ -99,34 +90,9 @@ export function loadConfigChoice(path: string): ConfigChoice {
 export function saveConfigChoice(path: string, enabled: boolean): void {
   const before = readText(path) ?? "";
   const after = setTelemetryChoice(before, enabled);
-  if (after !== before) replaceFile(path, after);
-}
-
-/**
- * Writes `text` to a temporary file beside `path` (the target of a symbolic
- * link), with the old file's mode, and renames it over `path`: a reader or a
- * crash sees the old file or the new one, never a part.
- */
-function replaceFile(path: string, text: string): void {
-  let target = path;
-  let mode: number | undefined;
-  if (statSync(path, { throwIfNoEntry: false })) {
-    target = realpathSync(path);
-    mode = statSync(target).mode & 0o7777;
-  }
-  const temporary = `${target}.${process.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
-  try {
-    const fd = openSync(temporary, "wx", mode ?? 0o666);
-    try {
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (mode !== undefined) chmodSync(temporary, mode); // the umask narrowed the mode at creation
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  if (after === before) return;
+  // Through a symbolic link to the file it names, keeping the link and the file's mode.
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing === undefined) writeAtomic(path, after, 0o644);
+  else writeAtomic(realpathSync(path), after, existing.mode & 0o7777);
 }

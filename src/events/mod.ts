@@ -30,5 +30,6 @@ export { validateEnvelope } from "./validate_envelope.ts";
 export type { ValidationResult } from "./validate_envelope.ts";
 export { EventValidationError } from "./validation_error.ts";
 export { buildEvent, utcSecond } from "./build_event.ts";
+export { EARLIEST_YEAR, isUtcSecond } from "./is_utc_second.ts";
 export type { EventContext, EventInput } from "./build_event.ts";
 export { platformName } from "./platform.ts";

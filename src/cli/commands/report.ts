@@ -4,10 +4,10 @@
  * @module
  */
 
+import { EARLIEST_YEAR } from "../../events/mod.ts";
 import {
   buildQuarterReport,
   escapeControl,
-  FIRST_YEAR,
   INSTALL_FLOOR,
   parseQuarter,
   renderReportHtml,
@@ -67,9 +67,9 @@ export const reportCommand: Command = {
     if (quarter === undefined) {
       throw new UsageError(`${given} is not a quarter: give it as 2026-Q1`, HELP);
     }
-    if (quarter.year < FIRST_YEAR) {
+    if (quarter.year < EARLIEST_YEAR) {
       throw new UsageError(
-        `${given} is before ${FIRST_YEAR}: give a quarter from ${FIRST_YEAR} on, such as 2026-Q1`,
+        `${given} is before ${EARLIEST_YEAR}: give a quarter from ${EARLIEST_YEAR} on, such as 2026-Q1`,
         HELP,
       );
     }

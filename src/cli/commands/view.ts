@@ -5,6 +5,7 @@
  * @module
  */
 
+import { EARLIEST_YEAR } from "../../events/mod.ts";
 import { writeFileSync } from "node:fs";
 import {
   type Collection,
@@ -13,7 +14,6 @@ import {
   eventsBetween,
   type EventSource,
   eventsToCsv,
-  FIRST_YEAR,
   parseDateBound,
   readSource,
   renderDashboard,
@@ -180,9 +180,9 @@ export const viewCommand: Command = {
           HELP,
         );
       }
-      if (since.getUTCFullYear() < FIRST_YEAR) {
+      if (since.getUTCFullYear() < EARLIEST_YEAR) {
         throw new UsageError(
-          `${given} is before ${FIRST_YEAR}: give a date from ${FIRST_YEAR} on, such as 2026-01-01`,
+          `${given} is before ${EARLIEST_YEAR}: give a date from ${EARLIEST_YEAR} on, such as 2026-01-01`,
           HELP,
         );
       }
