@@ -40,6 +40,8 @@ export interface RunningCollector {
   eventsUrl: string;
   /** The token that `GET /v1/export` accepts. */
   adminToken: string;
+  /** The Worker's D1 binding, reached from this process (for the benchmark's accounting). */
+  database(): Promise<D1Database>;
   /** Runs the Worker's cron job (retention) as if scheduled at `time` (default: now). */
   runScheduled(time?: Date): Promise<void>;
   /** Stops the runtime; the data stays in `dataDir`. */
@@ -99,6 +101,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     url,
     eventsUrl: `${url}/v1/events`,
     adminToken,
+    database: async () => await mf.getD1Database("DB") as unknown as D1Database,
     async runScheduled(time = new Date()) {
       const worker = await mf.getWorker() as unknown as ScheduledDispatcher;
       await worker.scheduled({ scheduledTime: time, cron: settings.crons[0] ?? "" });
