@@ -11,7 +11,7 @@
 import { join } from "node:path";
 import { startCollector } from "../collector/local/mod.ts";
 import { collectStats, parseBatch, storeEnvelopes } from "../collector/src/mod.ts";
-import { buildEvent, type Envelope, type EventName } from "../src/events/mod.ts";
+import { buildEvent, type Envelope, type EventName, type Platform } from "../src/events/mod.ts";
 import { median } from "./measure.ts";
 import { meteredD1 } from "./metered_d1.ts";
 import type { ResultRow } from "./result_row.ts";
@@ -48,7 +48,7 @@ const METADATA: Record<EventName, Record<string, unknown>> = {
   },
 };
 const NAMES = Object.keys(METADATA) as EventName[];
-const PLATFORMS = ["Linux", "Linux", "Linux", "macOS", "Windows"];
+const PLATFORMS: Platform[] = ["Linux", "Linux", "Linux", "macOS", "Windows"];
 const VERSIONS = ["1.0.0", "1.0.1", "1.1.0", "2.0.0"];
 
 /** Valid events of `installs` new installs, `perInstall` each, over the last weeks. */
@@ -144,7 +144,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
     const cpu: number[] = [];
     for (let run = 0; run < 60; run++) {
       const start = performance.now();
-      const parsed = parseBatch(body);
+      const parsed = parseBatch(body, new Date());
       cpu.push(performance.now() - start);
       if (!parsed.ok) throw new Error("bench batch refused");
     }
@@ -160,8 +160,10 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
     const statsRowsRead = meter.rowsRead;
     const statsTimes: number[] = [];
     for (let run = 0; run < 5; run++) statsTimes.push(await timedStats(collector.url));
-    console.error(`  stats: ${statsTimes.map((t) => t.toFixed(0)).join(", ")} ms; ` +
-      `${statsRowsRead} rows read; loaded in ${loadMs.toFixed(0)} ms`);
+    console.error(
+      `  stats: ${statsTimes.map((t) => t.toFixed(0)).join(", ")} ms; ` +
+        `${statsRowsRead} rows read; loaded in ${loadMs.toFixed(0)} ms`,
+    );
 
     const alone: number[] = [];
     const withStats: number[] = [];
@@ -227,8 +229,10 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
 
 if (import.meta.main) {
   for (const row of await benchCollectorScale()) {
-    console.log(`${row.item}: ${row.figure} (${row.detail}); target ${row.target}: ${
-      row.holds ? "holds" : "MISSED"
-    }`);
+    console.log(
+      `${row.item}: ${row.figure} (${row.detail}); target ${row.target}: ${
+        row.holds ? "holds" : "MISSED"
+      }`,
+    );
   }
 }

@@ -6,6 +6,12 @@
 
 /** Largest accepted request body: 256 KiB. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A refused body up to this size is still read (and dropped), so its connection stays usable. */
+export const MAX_DISCARDED_BYTES = 1024 * 1024;
+/** A request body not received whole within this time is given up (`408`). */
+export const BODY_TIMEOUT_MS = 10_000;
+/** An event stamped later than this ahead of the collector's clock is refused. */
+export const MAX_FUTURE_SKEW_MS = 86_400_000;
 /** Most events in one request. */
 export const MAX_EVENTS_PER_REQUEST = 500;
 /** D1's limit of bound parameters in one statement. */

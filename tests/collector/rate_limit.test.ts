@@ -20,7 +20,7 @@ Deno.test("posts past one client address's rate limit get 429 with Retry-After a
 
   const other = await collector.request("/v1/events", {
     method: "POST",
-    headers: { "CF-Connecting-IP": "203.0.113.5" },
+    headers: { "CF-Connecting-IP": "203.0.113.5", "Content-Type": "application/json" },
     body: JSON.stringify(refused),
   });
   assert.equal(other.status, 200, "another client address has its own budget");

@@ -49,7 +49,7 @@ function parseJson(text: string): unknown {
  * ```ts
  * import { startTestCollector } from "./start_test_collector.ts";
  * await using collector = await startTestCollector();
- * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0 }
+ * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0, conflicts: 0 }
  * ```
  */
 export async function startTestCollector(
