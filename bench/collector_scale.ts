@@ -10,7 +10,13 @@
 
 import { join } from "node:path";
 import { startCollector } from "../collector/local/mod.ts";
-import { collectStats, parseBatch, storeEnvelopes } from "../collector/src/mod.ts";
+import {
+  foldNewEvents,
+  parseBatch,
+  releasedStats,
+  releaseStats,
+  storeEnvelopes,
+} from "../collector/src/mod.ts";
 import { buildEvent, type Envelope, type EventName, type Platform } from "../src/events/mod.ts";
 import { median } from "./measure.ts";
 import { meteredD1 } from "./metered_d1.ts";
@@ -155,14 +161,26 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
     }
     const loadMs = performance.now() - loadStart;
 
+    // The daily job's fold of all of it into the stats cells, and the day's release.
     meter.rowsRead = 0;
-    await collectStats(db);
+    meter.rowsWritten = 0;
+    const foldStart = performance.now();
+    const folded = await foldNewEvents(db);
+    await releaseStats(db, new Date());
+    const foldMs = performance.now() - foldStart;
+    const foldWrittenPerEvent = meter.rowsWritten / folded;
+    const foldReadPerEvent = meter.rowsRead / folded;
+
+    meter.rowsRead = 0;
+    await releasedStats(db);
     const statsRowsRead = meter.rowsRead;
+    const uncached = await timedStats(collector.url);
     const statsTimes: number[] = [];
-    for (let run = 0; run < 5; run++) statsTimes.push(await timedStats(collector.url));
+    for (let run = 0; run < 30; run++) statsTimes.push(await timedStats(collector.url));
     console.error(
-      `  stats: ${statsTimes.map((t) => t.toFixed(0)).join(", ")} ms; ` +
-        `${statsRowsRead} rows read; loaded in ${loadMs.toFixed(0)} ms`,
+      `  stats: first ${uncached.toFixed(1)} ms, then median ` +
+        `${median(statsTimes).toFixed(1)} ms; ${statsRowsRead} rows read; ` +
+        `loaded in ${loadMs.toFixed(0)} ms; folded ${folded} in ${foldMs.toFixed(0)} ms`,
     );
 
     const alone: number[] = [];
@@ -192,11 +210,20 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
     return [
       {
         item: "8. GET /v1/stats with 500,000 events stored: time / rows read",
-        figure: `${median(statsTimes).toFixed(1)} ms, ${statsRowsRead} rows read`,
-        detail: `median of ${statsTimes.length} requests; rows in D1's meta.rows_read; ` +
-          `500,000 events loaded through the ingest path in ${(loadMs / 1000).toFixed(1)} s`,
+        figure: `${median(statsTimes).toFixed(1)} ms, ${statsRowsRead} row(s) read`,
+        detail: `median of ${statsTimes.length} requests (edge cache), the first ` +
+          `${uncached.toFixed(1)} ms; rows in D1's meta.rows_read; 500,000 events loaded ` +
+          `through the ingest path in ${(loadMs / 1000).toFixed(1)} s`,
         target: "bounded rows read",
-        holds: statsRowsRead < 1_000,
+        holds: statsRowsRead <= 1,
+      },
+      {
+        item: "8. the daily job's fold and release of 500,000 events",
+        figure: `${(foldMs / 1000).toFixed(1)} s`,
+        detail: `${foldWrittenPerEvent.toFixed(4)} rows written and ` +
+          `${foldReadPerEvent.toFixed(2)} read per event folded`,
+        target: "reported",
+        holds: true,
       },
       {
         item: "8. ingest while a client loops on /v1/stats / ingest alone",
@@ -209,12 +236,13 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
       {
         item: "8. D1 rows written per stored event",
         figure: writtenPerEvent.toFixed(2),
-        detail: `meta.rows_written of one ${fresh.length}-event batch`,
+        detail: `meta.rows_written of one ${fresh.length}-event batch; the daily fold adds ` +
+          `${foldWrittenPerEvent.toFixed(4)} per event (one row per cell it touches)`,
         target: "<= 2",
         holds: writtenPerEvent <= 2,
       },
       {
-        item: "8. Worker CPU per 500-event batch (parse and validate)",
+        item: "8. Worker CPU per 500-event batch (parse and validate with the checker)",
         figure: `${median(cpu).toFixed(2)} ms`,
         detail: `median of ${cpu.length} runs, in this process's V8`,
         target: "<= 5 ms",

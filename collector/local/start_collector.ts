@@ -30,6 +30,11 @@ export interface StartCollectorOptions {
   adminToken?: string;
   /** Configure the `RATE_LIMITER` binding; no limit when absent. */
   rateLimit?: RateLimitOptions;
+  /**
+   * Whether the Cache API keeps answers (default: yes, as at the edge). Tests
+   * that release stats on several simulated days within minutes turn it off.
+   */
+  edgeCache?: boolean;
 }
 
 /** A running local collector. */
@@ -42,7 +47,10 @@ export interface RunningCollector {
   adminToken: string;
   /** The Worker's D1 binding, reached from this process (for the benchmark's accounting). */
   database(): Promise<D1Database>;
-  /** Runs the Worker's cron job (retention) as if scheduled at `time` (default: now). */
+  /**
+   * Runs the Worker's daily job (stats fold, retention, stats release) as if
+   * scheduled at `time` (default: now).
+   */
   runScheduled(time?: Date): Promise<void>;
   /** Stops the runtime; the data stays in `dataDir`. */
   stop(): Promise<void>;
@@ -84,6 +92,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     ratelimits: options.rateLimit === undefined
       ? undefined
       : { RATE_LIMITER: { simple: { ...options.rateLimit } } },
+    cache: options.edgeCache ?? true,
     host: "127.0.0.1",
     port: options.port ?? 0,
     cf: false,

@@ -18,8 +18,10 @@ export const MAX_EVENTS_PER_REQUEST = 500;
 export const MAX_BOUND_PARAMETERS = 100;
 /** Events received longer ago than this are deleted by the retention job. */
 export const RETENTION_DAYS = 400;
-/** A stats group with fewer distinct installs than this is left out. */
-export const MIN_INSTALLS_PER_GROUP = 5;
+/** Events read (and folded into the stats cells) per transaction of the daily job. */
+export const FOLD_PAGE_ROWS = 5_000;
+/** Seconds the edge may keep a stats answer (the numbers change once a day). */
+export const STATS_CACHE_SECONDS = 300;
 /** Rows per page of the streamed export. */
 export const EXPORT_PAGE_ROWS = 500;
 /** Seconds a rate-limited client is told to wait: the longest period the binding supports. */

@@ -53,12 +53,17 @@ function parseJson(text: string): unknown {
  * ```
  */
 export async function startTestCollector(
-  options: { rateLimit?: RateLimitOptions } = {},
+  options: { rateLimit?: RateLimitOptions; edgeCache?: boolean } = {},
 ): Promise<TestCollector> {
   const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-test-" });
   let running: RunningCollector;
   try {
-    running = await startCollector({ port: 0, dataDir, rateLimit: options.rateLimit });
+    running = await startCollector({
+      port: 0,
+      dataDir,
+      rateLimit: options.rateLimit,
+      edgeCache: options.edgeCache,
+    });
   } catch (error) {
     await Deno.remove(dataDir, { recursive: true });
     throw error;
