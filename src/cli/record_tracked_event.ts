@@ -8,13 +8,13 @@
 import type { ClientCore } from "../client/client_core.ts";
 import { consentFromConfig } from "../client/consent_from_config.ts";
 import { recordEvent, type RecordOutcome } from "../client/record_event.ts";
-import { loadConfigChoiceLazily } from "../consent/load_config_choice_lazily.ts";
 import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import { appendEvents } from "../spool/mod.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { CommandContext } from "./command.ts";
+import { configChoiceFor } from "./host_consent.ts";
 
 /** What `track` was asked to record. */
 export interface TrackRequest {
@@ -24,6 +24,10 @@ export interface TrackRequest {
   pythonVersion?: string;
   mode?: Mode;
   configPath?: string;
+  /** The host's parsed configuration as JSON, read instead of the config file. */
+  configJson?: string;
+  /** The host advanced the scan count for this scan itself. */
+  scanCounted?: boolean;
 }
 
 /** An event `track` recorded, with the context it was recorded in. */
@@ -61,7 +65,10 @@ export async function recordTrackedEvent(
 ): Promise<TrackedEvent | undefined> {
   const core = clientCoreFor(context, request.configPath);
   try {
-    const config = await loadConfigChoiceLazily(core.settings.configPath);
+    const config = await configChoiceFor(core, {
+      config: request.configPath,
+      "config-json": request.configJson,
+    });
     if (!consentFromConfig(core, config).enabled) return undefined;
     const metadata = parseMetadata(request.event, request.metadataText);
     const outcome = recordEvent(core, {
@@ -70,8 +77,9 @@ export async function recordTrackedEvent(
       toolVersion: request.toolVersion,
       pythonVersion: request.pythonVersion,
       mode: request.mode,
+      scanCounted: request.scanCounted,
     }, (line) => appendEvents(core.settings.home, [line]));
-    if (outcome.banner) context.stderr(outcome.banner);
+    if (outcome.banner && !core.settings.noticeShownByHost) context.stderr(outcome.banner);
     if (outcome.problem) {
       context.stderr(
         `jmo-telemetry: event recorded; ${outcome.problem}; your command is unaffected\n`,

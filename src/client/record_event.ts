@@ -22,6 +22,12 @@ import {
 } from "../install/mod.ts";
 import type { ClientCore } from "./client_core.ts";
 
+/** An event to record, and what the host already did for it. */
+export interface RecordInput extends EventInput {
+  /** The host advanced the scan count for this scan itself (`scan-count --increment`). */
+  scanCounted?: boolean;
+}
+
 /** What happened to one event. */
 export interface RecordOutcome {
   envelope: Envelope;
@@ -72,7 +78,7 @@ function ensureStateFolder(core: ClientCore): void {
  */
 export function recordEvent(
   core: ClientCore,
-  input: EventInput,
+  input: RecordInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
 ): RecordOutcome {
@@ -116,8 +122,8 @@ export function recordEvent(
   let problem: string | undefined;
   try {
     updateState(home, (state) => {
-      scanCount = readScanCount(home) + 1;
-      writeScanCount(home, scanCount);
+      scanCount = readScanCount(home) + (input.scanCounted ? 0 : 1);
+      if (!input.scanCounted) writeScanCount(home, scanCount);
       banner = decideBanner(state.notice, { docker });
       state.notice = banner.record;
     }, {

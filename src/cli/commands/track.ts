@@ -27,6 +27,10 @@ Options:
   --python-version V      the host's Python version: 3.12.0rc1 is kept as 3.12
   --mode cli|docker|wizard  execution mode of scan events
   --config PATH           the config file (default: JMO_CONFIG, else ./jmo.yml)
+  --config-json JSON      the host's own parsed configuration, read instead of
+                          the config file (its telemetry.enabled decides)
+  --scan-counted          scan.started: the host already advanced the scan count
+                          for this scan (scan-count --increment)
   -h, --help              show this help
 
 scan.completed also takes raw duration_seconds and total_findings; they are
@@ -41,6 +45,8 @@ const FLAGS = {
   "python-version": { type: "string" },
   mode: { type: "string" },
   config: { type: "string" },
+  "config-json": { type: "string" },
+  "scan-counted": { type: "boolean" },
 } as const;
 
 /** The text without a leading byte-order mark (PowerShell 5 writes one). */
@@ -101,6 +107,8 @@ export const trackCommand: Command = {
       pythonVersion: flags["python-version"],
       mode: mode as typeof MODES[number] | undefined,
       configPath: flags.config,
+      configJson: flags["config-json"],
+      scanCounted: flags["scan-counted"],
     }, context);
     if (recorded !== undefined) await startFlushIfDue(recorded, context, flags.config);
     return 0;
