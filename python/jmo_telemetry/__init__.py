@@ -20,6 +20,8 @@ import functools
 import json
 import os
 import platform
+import sys
+import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,7 +57,12 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 _FILE_NAMES = {"TELEMETRY_ID_FILE": "telemetry-id", "SCAN_COUNT_FILE": "scan-count"}
-_default_files: dict[str, Path] = {}
+_host_files: dict[str, Path] = {}
+
+TELEMETRY_ID_FILE: Path
+"""The anonymous id's file: the binary's own unless the host sets a path of its own."""
+SCAN_COUNT_FILE: Path
+"""The scan count's file: the binary's own unless the host sets a path of its own."""
 
 
 class _Run:
@@ -65,35 +72,56 @@ class _Run:
     notice_shown = False
 
 
+class _BinaryPath(type(Path())):  # type: ignore[misc]
+    """A path the binary named, not the host: setting it back restores the binary's choice."""
+
+
 def _default_file(name: str) -> Path:
-    """The state file the binary itself uses (``JMO_HOME`` honoured)."""
-    if name not in _default_files:
-        answer = _binary.run(["status", "--json"])
-        try:
-            home = Path(json.loads(answer.stdout)["home"]) if answer else None
-        except (ValueError, KeyError, TypeError):
-            home = None
-        _default_files[name] = (home or Path.home() / ".jmo-security") / _FILE_NAMES[name]
-    return _default_files[name]
+    """The state file the binary itself uses (``JMO_HOME`` honoured), asked each time."""
+    answer = _binary.run(["status", "--json"])
+    try:
+        home = Path(json.loads(answer.stdout)["home"]) if answer else None
+    except (ValueError, KeyError, TypeError):
+        home = None
+    return _BinaryPath((home or Path.home() / ".jmo-security") / _FILE_NAMES[name])
 
 
-def __getattr__(name: str) -> Path:
-    """``TELEMETRY_ID_FILE`` and ``SCAN_COUNT_FILE``, read from the binary on first use."""
-    if name in _FILE_NAMES:
-        return _default_file(name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def _state_file_property(name: str) -> property:
+    """A module attribute read at call time: the host's path when it set one, else the binary's."""
+
+    def read(_module: types.ModuleType) -> Path:
+        return _host_files.get(name) or _default_file(name)
+
+    def write(_module: types.ModuleType, value: os.PathLike[str] | str) -> None:
+        if isinstance(value, _BinaryPath):
+            _host_files.pop(name, None)
+        else:
+            _host_files[name] = Path(value)
+
+    def forget(_module: types.ModuleType) -> None:
+        _host_files.pop(name, None)
+
+    return property(read, write, forget)
+
+
+class _Module(types.ModuleType):
+    """This module, with ``TELEMETRY_ID_FILE`` and ``SCAN_COUNT_FILE`` read when used.
+
+    A host's ``monkeypatch.setattr`` of either sets a path of its own, passed
+    to the binary; the undo hands back the binary's path, which clears it.
+    """
+
+    TELEMETRY_ID_FILE = _state_file_property("TELEMETRY_ID_FILE")
+    SCAN_COUNT_FILE = _state_file_property("SCAN_COUNT_FILE")
+
+
+sys.modules[__name__].__class__ = _Module
 
 
 def _file_args(name: str) -> list[str]:
     """``--file PATH`` when the host set the constant to a path of its own."""
-    value = globals().get(name)
-    if value is None:
-        return []
-    try:
-        path = Path(os.fspath(value))
-    except TypeError:
-        return []
-    return [] if path == _default_file(name) else ["--file", str(path)]
+    path = _host_files.get(name)
+    return [] if path is None else ["--file", str(path)]
 
 
 def _config_args(config: object) -> list[str]:

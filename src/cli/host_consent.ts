@@ -21,6 +21,27 @@ export interface ConfigFlags {
 }
 
 /**
+ * The host's JSON when its `telemetry.enabled` is a boolean or absent (what
+ * the YAML reading would answer too, without loading the YAML parser), else
+ * `"other"`: the config file's rules then decide.
+ */
+function plainChoice(json: string): boolean | undefined | "other" {
+  let config: unknown;
+  try {
+    config = JSON.parse(json);
+  } catch {
+    return "other";
+  }
+  if (typeof config !== "object" || config === null || Array.isArray(config)) return "other";
+  const telemetry = (config as Record<string, unknown>).telemetry;
+  if (telemetry === undefined || telemetry === null) return undefined;
+  if (typeof telemetry !== "object" || Array.isArray(telemetry)) return "other";
+  const enabled = (telemetry as Record<string, unknown>).enabled;
+  if (enabled === undefined || enabled === null) return undefined;
+  return typeof enabled === "boolean" ? enabled : "other";
+}
+
+/**
  * The config's choice: the host's `--config-json` when given (its
  * `telemetry.enabled` read by the config file's rules), else the config
  * file, read only when no environment opt-out decides first.
@@ -36,6 +57,8 @@ export interface ConfigFlags {
 export async function configChoiceFor(core: ClientCore, flags: ConfigFlags): Promise<ConfigChoice> {
   const json = flags["config-json"];
   if (json !== undefined) {
+    const plain = plainChoice(json);
+    if (plain !== "other") return { path: HOST_CONFIG_LABEL, enabled: plain };
     const { configChoiceFromText } = await import("../consent/config_file.ts");
     return configChoiceFromText(HOST_CONFIG_LABEL, json);
   }
