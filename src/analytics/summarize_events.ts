@@ -110,9 +110,10 @@ export function summarizeEvents(events: readonly CollectedEvent[]): Summary {
       installs.map((e) => occurrenceOf(e.python_version ?? NOT_GIVEN, e)),
     ),
     versions: countValues(installs.map((e) => occurrenceOf(e.version, e))),
-    profiles: countValues(started.map((e) => occurrenceOf(e.metadata.profile, e)), {
-      known: PROFILES,
-    }),
+    profiles: countValues(
+      started.map((e) => occurrenceOf(e.metadata.profile ?? NOT_GIVEN, e)),
+      { known: PROFILES },
+    ),
     modes: countValues(started.map((e) => occurrenceOf(e.metadata.mode, e)), { known: MODES }),
     tools: countValues(
       started.flatMap((e) => [...new Set(e.metadata.tools)].map((t) => occurrenceOf(t, e))),
