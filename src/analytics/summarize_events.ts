@@ -36,7 +36,7 @@ export interface Summary {
   /** Earliest and latest `timestamp`, or `null` when there is no event. */
   firstTimestamp: string | null;
   lastTimestamp: string | null;
-  /** Events of each of the five types. */
+  /** Events of each of the six types. */
   byType: Group[];
   /** Installs by platform, each install counted once, by its latest event. */
   platforms: Group[];
@@ -77,7 +77,7 @@ function byTimestamp(a: CollectedEvent, b: CollectedEvent): number {
  * import { summarizeEvents } from "./summarize_events.ts";
  * const s = summarizeEvents([]);
  * s.events; // 0
- * s.byType.length; // 5
+ * s.byType.length; // 6
  * ```
  */
 export function summarizeEvents(events: readonly CollectedEvent[]): Summary {

@@ -21,6 +21,7 @@ export { noticeOfRefusedScan, recordEvent } from "./record_event.ts";
 export type { RecordOutcome, ScanNotice } from "./record_event.ts";
 export { TelemetryClient } from "./telemetry_client.ts";
 export type {
+  FreeText,
   TelemetryClientOptions,
   TrackMetadata,
   TrackOptions,

@@ -32,7 +32,7 @@ import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "./record_e
  * string is accepted and recorded as `custom` or `other` when outside the
  * schema (refused in strict mode).
  */
-type FreeText<M> = {
+export type FreeText<M> = {
   [P in keyof M]: P extends "profile" | "profile_selected" ? string | null
     : P extends "output_formats" | "policies" ? string[]
     : M[P];

@@ -26,6 +26,7 @@ export { envelopeSchema, METADATA_SCHEMAS } from "./zod_schemas.ts";
 export type {
   DurationBucket,
   Envelope,
+  EnvelopeBase,
   EnvelopeOf,
   FindingsBucket,
   MetadataOf,

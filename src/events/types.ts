@@ -38,11 +38,17 @@ export type WizardDurationBucket = typeof WIZARD_DURATION_BUCKETS[number];
 
 /** How many targets of each kind a scan covers. */
 export interface TargetTypes {
+  /** Source repositories. */
   repos: number;
+  /** Container images. */
   images: number;
+  /** Web URLs. */
   urls: number;
+  /** Infrastructure-as-code files. */
   iac: number;
+  /** GitLab projects. */
   gitlab: number;
+  /** Kubernetes clusters. */
   k8s: number;
 }
 
@@ -126,7 +132,7 @@ export interface Schema1MetadataOf {
 }
 
 /** The fields every envelope carries around its metadata. */
-interface EnvelopeBase<S extends number, K extends string> {
+export interface EnvelopeBase<S extends number, K extends string> {
   /** The schema version. */
   schema: S;
   /** A random UUID v4 per event, which makes delivery idempotent. */

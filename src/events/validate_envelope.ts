@@ -17,8 +17,9 @@ export type ValidationResult =
   | { ok: true; envelope: Envelope }
   | { ok: false; error: EventValidationError };
 
-/** Which schema versions to accept (default: every version this client knows). */
+/** How to validate. */
 export interface ValidationOptions {
+  /** Which schema versions to accept (default: every version this client knows). */
   schemas?: readonly number[];
 }
 

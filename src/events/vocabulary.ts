@@ -17,7 +17,15 @@
 export const SCHEMA_VERSIONS = [1, 2] as const;
 /** One of the schema versions. */
 export type SchemaVersion = typeof SCHEMA_VERSIONS[number];
-/** The schema version of every envelope this client writes. */
+/**
+ * The schema version of every envelope this client writes.
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_VERSION } from "./vocabulary.ts";
+ * SCHEMA_VERSION; // 2
+ * ```
+ */
 export const SCHEMA_VERSION = 2;
 
 /**

@@ -55,7 +55,8 @@ export const METADATA_SCHEMAS: { readonly [K in EventName]: z.ZodType<MetadataOf
   ) as unknown as { readonly [K in EventName]: z.ZodType<MetadataOf[K]> };
 
 /** The zod schema of a whole event of schema 1 or 2, as spooled, sent and stored. */
-export const envelopeSchema: z.ZodType<Envelope> = z.union(
+export const envelopeSchema: z.ZodType<Envelope> = z.discriminatedUnion(
+  "schema",
   SCHEMA_VERSIONS.map((schema) =>
     z.discriminatedUnion(
       "event",
@@ -66,5 +67,5 @@ export const envelopeSchema: z.ZodType<Envelope> = z.union(
         })
       ) as unknown as [z.ZodObject, ...z.ZodObject[]],
     )
-  ),
+  ) as unknown as [z.ZodDiscriminatedUnion, ...z.ZodDiscriminatedUnion[]],
 ) as unknown as z.ZodType<Envelope>;
