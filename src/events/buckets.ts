@@ -5,7 +5,15 @@
  * @module
  */
 
-import type { DurationBucket, FindingsBucket } from "./types.ts";
+import type {
+  DurationBucket,
+  EvaluationTimeBucket,
+  FindingsBucket,
+  ScanFrequencyHint,
+  TargetsBucket,
+  ViolationsBucket,
+  WizardDurationBucket,
+} from "./types.ts";
 
 function checkCount(value: number, what: string): void {
   if (!Number.isFinite(value) || value < 0) {
@@ -34,6 +42,28 @@ export function durationBucket(seconds: number): DurationBucket {
 }
 
 /**
+ * Buckets the time the setup wizard was open, however long: under a minute,
+ * under 5, under 15, under 60 minutes, or longer. Throws `RangeError` for a
+ * negative number or one that is not finite.
+ *
+ * @example
+ * ```ts
+ * import { wizardDurationBucket } from "./buckets.ts";
+ * wizardDurationBucket(59); // "<1min"
+ * wizardDurationBucket(240); // "1-5min"
+ * wizardDurationBucket(172_800); // ">1h"
+ * ```
+ */
+export function wizardDurationBucket(seconds: number): WizardDurationBucket {
+  checkCount(seconds, "a duration in seconds");
+  if (seconds < 60) return "<1min";
+  if (seconds < 300) return "1-5min";
+  if (seconds < 900) return "5-15min";
+  if (seconds < 3600) return "15-60min";
+  return ">1h";
+}
+
+/**
  * Buckets a finding count: 0, 1–10, 11–100, 101–1000, more than 1000. Throws
  * `RangeError` for a negative number or one that is not finite.
  *
@@ -54,15 +84,6 @@ export function findingsBucket(count: number): FindingsBucket {
   if (count <= 1000) return "100-1000";
   return ">1000";
 }
-
-/** A bucket of scan targets, as JMo Security sends `total_targets_bucket`. */
-export type TargetsBucket = "1" | "2-5" | "6-10" | "11-50" | ">50";
-/** A bucket of policy violations, as JMo Security sends `violations_bucket`. */
-export type ViolationsBucket = "0" | "1-5" | "5-20" | "20-100" | ">100";
-/** A bucket of policy evaluation time, as JMo Security sends `evaluation_time_bucket`. */
-export type EvaluationTimeBucket = "<50ms" | "50-100ms" | "100-500ms" | ">500ms";
-/** How often an install scans, told by its scan count (`scan_frequency_hint`). */
-export type ScanFrequencyHint = "first_time" | "weekly" | "daily";
 
 /**
  * Buckets a number of scan targets: 1, 2–5, 6–10, 11–50, more than 50. A

@@ -1,6 +1,7 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { NOTICE_VERSION } from "../../src/consent/banner.ts";
 import { makeSandbox, trackArgs } from "../helpers/run_binary.ts";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -129,7 +130,7 @@ Deno.test("track scan.started with JMO_TELEMETRY_SHOWN=1 records the notice's sh
   equal(r.code, 0, r.stderr);
   equal(r.stderr, "");
   const state = JSON.parse(readFileSync(join(box.stateDir, "state.json"), "utf8"));
-  deepEqual(state.notice, { version: 1, shown: 1 });
+  deepEqual(state.notice, { version: NOTICE_VERSION, shown: 1 });
   await box.remove();
 });
 

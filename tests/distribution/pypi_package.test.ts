@@ -1,7 +1,8 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { buildAnyWheel, buildPlatformWheel, buildSdist } from "../../scripts/pypi/mod.ts";
+import { HOST_PAYLOADS, USER_DEFINED_NAMES } from "../fixtures/host_payloads.ts";
 import { BINARY, ROOT } from "../helpers/run_binary.ts";
 import { newestGlibc } from "../helpers/newest_glibc.ts";
 import { makeVenv, pythonJson, runPytest } from "../helpers/python_venv.ts";
@@ -100,15 +101,24 @@ function passedCount(output: string): number {
   return passed ? Number(passed[1]) : 0;
 }
 
-Deno.test("installed alone in a fresh venv, the platform wheel passes the Python suite against a local collector", async () => {
+Deno.test("installed alone in a fresh venv, the platform wheel passes the Python suite against a local collector, JMo's whole call-site replay included", async () => {
   await using collector = await startTestCollector();
   const venv = makeVenv(join(out, "venv-platform"), [platformWheel]);
+  const payloads = join(out, "host_payloads.json");
+  writeFileSync(
+    payloads,
+    JSON.stringify({ payloads: HOST_PAYLOADS, user_defined_names: USER_DEFINED_NAMES }),
+  );
   const result = runPytest(
     venv,
-    ["test_jmo_api.py", "test_host_alias.py", "test_plain_api.py"].map((f) =>
-      join(PYTHON_TESTS, f)
-    ),
-    { JMO_TEST_COLLECTOR_URL: collector.url, JMO_TEST_ADMIN_TOKEN: collector.adminToken },
+    ["test_jmo_api.py", "test_host_alias.py", "test_plain_api.py", "test_host_replay.py"].map((
+      f,
+    ) => join(PYTHON_TESTS, f)),
+    {
+      JMO_TEST_COLLECTOR_URL: collector.url,
+      JMO_TEST_ADMIN_TOKEN: collector.adminToken,
+      JMO_TEST_HOST_PAYLOADS: payloads,
+    },
   );
   equal(result.code, 0, result.output);
   ok(passedCount(result.output) >= 20, result.output);
