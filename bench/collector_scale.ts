@@ -1,5 +1,5 @@
 /**
- * Item 8: the collector at scale, on the local runtime (workerd + D1 on
+ * Item 9: the collector at scale, on the local runtime (workerd + D1 on
  * disk) with at least 500,000 events stored: what one `GET /v1/stats` costs
  * (time, and rows read in D1's own accounting), ingest throughput alone and
  * while a client loops on stats, rows written per stored event, and the
@@ -128,7 +128,7 @@ async function timedStats(url: string): Promise<number> {
 }
 
 /**
- * Measures item 8 on a fresh local collector loaded with `STORED` events
+ * Measures item 9 on a fresh local collector loaded with `STORED` events
  * through its own ingest path (500-event batches, 4 clients).
  *
  * @example
@@ -209,7 +209,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
     const ratio = rateWith / rateAlone;
     return [
       {
-        item: "8. GET /v1/stats with 500,000 events stored: time / rows read",
+        item: "9. GET /v1/stats with 500,000 events stored: time / rows read",
         figure: `${median(statsTimes).toFixed(1)} ms, ${statsRowsRead} row(s) read`,
         detail: `median of ${statsTimes.length} requests (edge cache), the first ` +
           `${uncached.toFixed(1)} ms; rows in D1's meta.rows_read; 500,000 events loaded ` +
@@ -218,7 +218,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: statsRowsRead <= 1,
       },
       {
-        item: "8. the daily job's fold and release of 500,000 events",
+        item: "9. the daily job's fold and release of 500,000 events",
         figure: `${(foldMs / 1000).toFixed(1)} s`,
         detail: `${foldWrittenPerEvent.toFixed(4)} rows written and ` +
           `${foldReadPerEvent.toFixed(2)} read per event folded`,
@@ -226,7 +226,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: true,
       },
       {
-        item: "8. ingest while a client loops on /v1/stats / ingest alone",
+        item: "9. ingest while a client loops on /v1/stats / ingest alone",
         figure: `${ratio.toFixed(2)}x`,
         detail: `${Math.round(rateWith)} vs ${Math.round(rateAlone)} events/s ` +
           `(${eventsPerRound} events, 4 clients, median of 2 rounds each)`,
@@ -234,7 +234,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: ratio >= 0.8,
       },
       {
-        item: "8. D1 rows written per stored event",
+        item: "9. D1 rows written per stored event",
         figure: writtenPerEvent.toFixed(2),
         detail: `meta.rows_written of one ${fresh.length}-event batch; the daily fold adds ` +
           `${foldWrittenPerEvent.toFixed(4)} per event (one row per cell it touches)`,
@@ -242,7 +242,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: writtenPerEvent <= 2,
       },
       {
-        item: "8. Worker CPU per 500-event batch (parse and validate with the checker)",
+        item: "9. Worker CPU per 500-event batch (parse and validate with the checker)",
         figure: `${median(cpu).toFixed(2)} ms`,
         detail: `median of ${cpu.length} runs, in this process's V8`,
         target: "<= 5 ms",

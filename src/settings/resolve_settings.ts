@@ -49,8 +49,15 @@ export interface Settings {
   maxAgeMs: number;
   /** `JMO_TELEMETRY_DEBUG`: print events and batches, send nothing. */
   debug: boolean;
+  /**
+   * `JMO_TELEMETRY_STRICT`: refuse an event with an unknown key or a value
+   * outside the schema instead of dropping or normalising it.
+   */
+  strict: boolean;
   /** Running in a container: `DOCKER_CONTAINER` set, or `/.dockerenv` present unless `DOCKER_CONTAINER=0`. */
   docker: boolean;
+  /** `JMO_TELEMETRY_SHOWN`: the host showed the notice in this run already; it is recorded, not printed again. */
+  noticeShownByHost: boolean;
   /** Environment values ignored or unusable, each with what is done instead. */
   problems: SettingsProblem[];
   /** Why nothing can be sent (the URL batches go to is not http(s)), when so; it is in `problems` too. */
@@ -153,9 +160,11 @@ export function resolveSettings(
     timeoutMs: timeoutSeconds * 1000,
     maxAgeMs: maxAgeDays * 86_400_000,
     debug: parseEnvBoolean(env.JMO_TELEMETRY_DEBUG) === true,
+    strict: parseEnvBoolean(env.JMO_TELEMETRY_STRICT) === true,
     docker: parseEnvBoolean(env.DOCKER_CONTAINER) === false
       ? false
       : isEnvMarkerSet(env.DOCKER_CONTAINER) || host.dockerenv,
+    noticeShownByHost: parseEnvBoolean(env.JMO_TELEMETRY_SHOWN) === true,
     problems,
     ...(urlProblem
       ? {
