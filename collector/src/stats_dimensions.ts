@@ -49,11 +49,12 @@ export function isoWeekOf(timestamp: string): string {
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
-/** A metadata field of one event type, when it is a string. */
+/** A metadata field of one event type, as text, when it is a string, a number or a boolean. */
 function field(eventType: string, name: string): (event: StatsEvent) => string | undefined {
   return (event) => {
     const value = event.metadata[name];
-    return event.event_type === eventType && typeof value === "string" ? value : undefined;
+    if (event.event_type !== eventType) return undefined;
+    return ["string", "number", "boolean"].includes(typeof value) ? String(value) : undefined;
   };
 }
 
@@ -67,4 +68,11 @@ export const STATS_DIMENSIONS: readonly StatsDimension[] = [
   { name: "tool_failures", keyOf: field("tool.failed", "tool") },
   { name: "duration_buckets", keyOf: field("scan.completed", "duration_bucket") },
   { name: "active_installs_by_week", keyOf: (event) => isoWeekOf(event.timestamp), byKey: true },
+  // Schema 2: absent from schema 1 events, which then count in none of these groups.
+  { name: "ci_detected", keyOf: field("scan.started", "ci_detected") },
+  { name: "multi_target_scans", keyOf: field("scan.started", "multi_target_scan") },
+  { name: "total_targets_buckets", keyOf: field("scan.started", "total_targets_bucket") },
+  { name: "scan_frequency_hints", keyOf: field("scan.started", "scan_frequency_hint") },
+  { name: "policy_counts", keyOf: field("policy.evaluated", "policy_count") },
+  { name: "violations_buckets", keyOf: field("policy.evaluated", "violations_bucket") },
 ];

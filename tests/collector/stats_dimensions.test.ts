@@ -15,7 +15,7 @@ Deno.test("each dimension sorts an event into its group, or none", () => {
     platform: "Linux",
     anonymous_id: "a",
     timestamp: "2025-10-19T14:48:00Z",
-    metadata: { profile: "deep", mode: "docker" },
+    metadata: { profile: "deep", mode: "docker", ci_detected: false, total_targets_bucket: "2-5" },
   };
   const keys = Object.fromEntries(STATS_DIMENSIONS.map((d) => [d.name, d.keyOf(event)]));
   assert.deepEqual(keys, {
@@ -27,5 +27,18 @@ Deno.test("each dimension sorts an event into its group, or none", () => {
     tool_failures: undefined,
     duration_buckets: undefined,
     active_installs_by_week: "2025-W42",
+    ci_detected: "false",
+    multi_target_scans: undefined,
+    total_targets_buckets: "2-5",
+    scan_frequency_hints: undefined,
+    policy_counts: undefined,
+    violations_buckets: undefined,
   });
+  const policy = { ...event, event_type: "policy.evaluated" };
+  const evaluated = { ...policy, metadata: { policy_count: 3, violations_bucket: "1-5" } };
+  const policyKeys = STATS_DIMENSIONS.filter((d) =>
+    d.name.startsWith("policy") || d.name.startsWith("violations")
+  )
+    .map((d) => d.keyOf(evaluated));
+  assert.deepEqual(policyKeys, ["3", "1-5"]);
 });
