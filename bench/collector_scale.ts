@@ -52,6 +52,14 @@ const METADATA: Record<EventName, Record<string, unknown>> = {
     suppressions_used: false,
     compliance_enabled: true,
   },
+  "policy.evaluated": {
+    policy_count: 2,
+    violations_bucket: "1-5",
+    evaluation_time_bucket: "<50ms",
+    policies: ["owasp-top-10", "zero-secrets"],
+    passed_count: 1,
+    failed_count: 1,
+  },
 };
 const NAMES = Object.keys(METADATA) as EventName[];
 const PLATFORMS: Platform[] = ["Linux", "Linux", "Linux", "macOS", "Windows"];
