@@ -57,7 +57,8 @@ function ensureStateFolder(core: ClientCore): void {
  * refused; a disk error before the event is written is thrown, one after it
  * (`state.json` of a `scan.started`) is the outcome's `problem`. The Python
  * version is cut to major.minor. The caller has already decided that
- * telemetry is on.
+ * telemetry is on. With `announce` false (a library host that shows no
+ * banner) the notice is neither shown nor recorded as shown.
  *
  * @example
  * ```ts
@@ -75,6 +76,7 @@ export function recordEvent(
   input: EventInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
+  announce = true,
 ): RecordOutcome {
   const home = core.settings.home;
   const known = readId(home);
@@ -118,6 +120,7 @@ export function recordEvent(
     updateState(home, (state) => {
       scanCount = readScanCount(home) + 1;
       writeScanCount(home, scanCount);
+      if (!announce) return;
       banner = decideBanner(state.notice, { docker });
       state.notice = banner.record;
     }, {
@@ -134,10 +137,19 @@ export function recordEvent(
       problem: `state.json could not be updated (${describeFsError(error)})`,
     };
   }
+  if (banner === undefined) {
+    // Nobody shows the banner here: the notice stays as it was, and so does delivery.
+    return {
+      envelope,
+      holdDelivery: !noticeAllowsDelivery(readState(home).notice),
+      scanCount,
+      ...(problem === undefined ? {} : { problem }),
+    };
+  }
   return {
     envelope,
-    banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
-    holdDelivery: banner!.firstShowing,
+    banner: banner.show ? bannerText(banner.firstShowing) : undefined,
+    holdDelivery: banner.firstShowing,
     scanCount,
     ...(problem === undefined ? {} : { problem }),
   };

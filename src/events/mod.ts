@@ -16,7 +16,6 @@ export {
 export type { FieldRule, FieldSpec, ObjectFields } from "./field_spec.ts";
 export { checkField, checkObject } from "./check_fields.ts";
 export type { FieldIssue } from "./check_fields.ts";
-export { envelopeSchema, METADATA_SCHEMAS } from "./zod_schemas.ts";
 export type {
   DurationBucket,
   Envelope,

@@ -41,4 +41,8 @@ export { collectorBody, collectorBodySize, sendToCollector } from "./send_to_col
 export { gistBody, gistBodySize, gistFileName, gistUrl, sendToGist } from "./send_to_gist.ts";
 export type { GistTarget } from "./send_to_gist.ts";
 export { backgroundFlushCommand, startBackgroundFlush } from "./start_background_flush.ts";
-export type { RuntimeFacts } from "./start_background_flush.ts";
+export type { BackgroundFlushOptions, RuntimeFacts } from "./start_background_flush.ts";
+export { startFlushIfDue } from "./start_flush_if_due.ts";
+export { proxyFetch } from "./proxy_fetch.ts";
+export type { FetchRuntime } from "./proxy_fetch.ts";
+export type { FlushTrigger } from "./start_flush_if_due.ts";

@@ -1,10 +1,6 @@
 import { deepEqual, equal, match, throws } from "node:assert/strict";
-import {
-  buildEvent,
-  envelopeSchema,
-  EventValidationError,
-  validateEnvelope,
-} from "../../src/events/mod.ts";
+import { buildEvent, EventValidationError, validateEnvelope } from "../../src/events/mod.ts";
+import { envelopeSchema } from "../../src/schema.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
 
 const context = {
