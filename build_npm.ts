@@ -6,8 +6,9 @@
  * runs the Node test suite of the library and the CLI
  * (`tests/distribution/node/*.node-test.mjs`) there with `node --test`.
  *
- * The sources are compiled with the TypeScript compiler to ESM and `.d.ts`
- * under `npm/esm/`, mirroring `src/`. The package has three entries, so that
+ * The sources are bundled by Bun into one ES module per entry under
+ * `npm/esm/` (with shared chunks), and their `.d.ts` emitted by the
+ * TypeScript compiler, mirroring `src/`. The package has three entries, so that
  * the client loads only what it needs: `.` (the client, `src/mod.ts`),
  * `./schema` (the zod schemas) and `./analytics` (the maintainers' side);
  * and the bin `esm/node/bin.js` (the CLI behind a `#!/usr/bin/env node`
@@ -184,6 +185,12 @@ export function rewriteDeclarationImports(declaration: string): string {
   );
 }
 
+/** The package's entries, under `src/`: the client, the schemas, the analytics and the CLI. */
+const ENTRIES = ["mod.ts", "schema.ts", "analytics/mod.ts", "cli/bin.ts"];
+
+/** The packages the build leaves out of the bundles: optional peers of the npm package. */
+const OPTIONAL_PEERS = ["undici", "yaml", "zod"];
+
 /** The bin: the CLI under Node. */
 export const NODE_BIN = '#!/usr/bin/env node\nimport "../cli/bin.js";\n';
 
@@ -240,18 +247,33 @@ export function buildNpmPackage(outDir: string): NpmManifest {
           strict: true,
           skipLibCheck: true,
           declaration: true,
+          emitDeclarationOnly: true,
           rewriteRelativeImportExtensions: true,
           rootDir: join(ROOT, "src"),
           outDir: esm,
         },
-        files: ["mod.ts", "schema.ts", "analytics/mod.ts", "cli/bin.ts"].map((file) =>
-          join(ROOT, "src", file)
-        ),
+        files: ENTRIES.map((file) => join(ROOT, "src", file)),
       }),
     );
     run(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", tsconfig], { cwd: ROOT });
   } finally {
     rmSync(configDir, { recursive: true, force: true });
+  }
+  // One module per entry, and a few chunks (the delivery code is one, loaded by
+  // the first flush()): Node loads a handful of files, not sixty. Each entry is
+  // bundled on its own, so that no other entry's imports cut it into chunks.
+  const bun = join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "bun.exe" : "bun");
+  for (const entry of ENTRIES) {
+    run(bun, [
+      "build",
+      join(ROOT, "src", entry),
+      "--target=node",
+      "--format=esm",
+      "--splitting",
+      `--root=${join(ROOT, "src")}`,
+      `--outdir=${esm}`,
+      ...OPTIONAL_PEERS.map((name) => `--external=${name}`),
+    ], { cwd: ROOT });
   }
   const bareImports = new Set<string>();
   for (const file of filesUnder(esm)) {

@@ -15,6 +15,7 @@ import { benchBinarySizes } from "./binary_sizes.ts";
 import { benchCollectorIngest } from "./collector_ingest.ts";
 import { benchFlushThroughput } from "./flush_throughput.ts";
 import { benchLibraryAppend } from "./library_append.ts";
+import { benchLibraryCost } from "./library_cost.ts";
 import { describeMachine } from "./machine.ts";
 import { markdownTable } from "./markdown_table.ts";
 import type { ResultRow } from "./result_row.ts";
@@ -35,6 +36,7 @@ const steps: [string, () => Promise<ResultRow[]>][] = [
   ["item 5: flush into the local collector", () => benchFlushThroughput(10_000)],
   ["item 6: collector ingest, 4 clients", () => benchCollectorIngest(20)],
   ["item 7: binary size of each target", () => benchBinarySizes()],
+  ["item 8: the npm library next to @astrojs/telemetry", () => benchLibraryCost(runs)],
 ];
 
 if (import.meta.main) {

@@ -58,7 +58,7 @@ export interface ClientCore {
 
 /** The variables a client reads: the documented ones and the CI markers. */
 export const CLIENT_VARIABLES: readonly string[] = [
-  ...Object.keys(ENVIRONMENT_VARIABLES),
+  ...ENVIRONMENT_VARIABLES,
   ...CI_MARKERS,
 ];
 

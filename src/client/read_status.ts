@@ -9,7 +9,7 @@ import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
-import { flusherRunning } from "../transport/mod.ts";
+import { flusherRunning } from "../transport/flush_lease.ts";
 import type { ClientCore } from "./client_core.ts";
 import { applyRetention } from "./apply_retention.ts";
 import { currentConsent } from "./current_consent.ts";

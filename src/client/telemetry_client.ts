@@ -20,7 +20,9 @@ import { describeFsError } from "../fs/mod.ts";
 import { readAnonymousId } from "../install/mod.ts";
 import { type Environment, readEnvironment } from "../settings/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
-import { emptyFlushReport, type FlushReport, startFlushIfDue } from "../transport/mod.ts";
+// Single files, not the transport's mod.ts: the delivery code loads on the first flush().
+import { emptyFlushReport, type FlushReport } from "../transport/flush_report.ts";
+import { startFlushIfDue } from "../transport/start_flush_if_due.ts";
 import { cliEntry } from "./cli_entry.ts";
 import {
   CLIENT_VARIABLES,
@@ -29,7 +31,6 @@ import {
   type ClientOptions,
 } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
-import { flushInstall } from "./flush_install.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
 import { recordEvent, type RecordOutcome } from "./record_event.ts";
 
@@ -355,6 +356,7 @@ export class TelemetryClient {
     this.#undelivered = false;
     try {
       this.#writer.seal();
+      const { flushInstall } = await import("./flush_install.ts");
       return await flushInstall(this.#core, {
         ...options,
         timeoutMs: usable ? timeoutMs : undefined,
@@ -389,7 +391,8 @@ export class TelemetryClient {
     this.#writer.seal();
     this.#id = undefined;
     OPEN_CLIENTS.delete(this);
-    if (!this.#undelivered) return;
+    const script = cliEntry();
+    if (!this.#undelivered || script === undefined) return;
     this.#undelivered = false;
     const { settings } = this.#core;
     startFlushIfDue({
@@ -401,7 +404,7 @@ export class TelemetryClient {
       env: this.#env ?? flusherEnvironment(this.#core.env),
       cwd: this.#cwd,
       configPath: settings.configPath,
-      script: cliEntry(),
+      script,
     });
   }
 }

@@ -35,13 +35,13 @@ Deno.test("docs/CONTRACT.md lists every command of the CLI's registry, and no ot
 
 Deno.test("docs/CONTRACT.md lists every environment variable of the settings' registry in its table and every CI marker, and no other", () => {
   const environment = section("Environment");
-  deepEqual(firstColumn(environment).sort(), Object.keys(ENVIRONMENT_VARIABLES).sort());
+  deepEqual(firstColumn(environment).sort(), [...ENVIRONMENT_VARIABLES].sort());
   const markers = /The CI markers.*?do not count\):(.*?)\.\n/s.exec(environment)![1];
   deepEqual([...markers.matchAll(/`([^`]+)`/g)].map((m) => m[1]), [...CI_MARKERS]);
 });
 
 Deno.test("every environment variable the sources read is in the settings' registry or a CI marker", () => {
-  const known = new Set([...Object.keys(ENVIRONMENT_VARIABLES), ...CI_MARKERS]);
+  const known = new Set([...ENVIRONMENT_VARIABLES, ...CI_MARKERS]);
   const read = new Set<string>();
   for (const file of [...sourceFiles(join(ROOT, "src")), join(ROOT, "build_npm.ts")]) {
     const text = readFileSync(file, "utf8");

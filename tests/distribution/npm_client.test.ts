@@ -2,7 +2,6 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildNpmPackage, NODE_ENGINES, packAndInstall } from "../../build_npm.ts";
-import { waitUntil } from "../helpers/background_processes.ts";
 import { makeSandbox, ROOT, runBinary } from "../helpers/run_binary.ts";
 import { startTestCollector } from "../helpers/start_test_collector.ts";
 

@@ -209,7 +209,7 @@ Deno.test("the bin under Node: flush goes through HTTP_PROXY, and NO_PROXY bypas
     deepEqual(deliveredIds(server).sort(), [...ids].sort());
   }));
 
-Deno.test("a TypeScript consumer type-checks against the installed declarations, which refuse metadata outside the schema", () => {
+Deno.test("a TypeScript consumer type-checks against the installed declarations which refuse metadata outside the schema", () => {
   writeFileSync(
     join(project, "good.ts"),
     `import { createClient, type StatusReport } from "jmo-telemetry";
