@@ -23,15 +23,10 @@ import {
 } from "../spool/mod.ts";
 import { appendAudit } from "./audit_log.ts";
 import { backoffPassed, nextBackoff } from "./backoff.ts";
-import {
-  chooseTransport,
-  describeTransport,
-  type Transport,
-  type TransportTarget,
-} from "./choose_transport.ts";
-import type { TransportKind, Verdict } from "./classify_response.ts";
+import { chooseTransport, type Transport } from "./choose_transport.ts";
+import type { Verdict } from "./classify_response.ts";
 import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
-import { emptyFlushReport, type FlushDropped, type FlushReport } from "./flush_report.ts";
+import { emptyFlushReport, type FlushReport } from "./flush_report.ts";
 import { planBatches } from "./plan_batches.ts";
 
 /** What a flush needs: the install, the transport, and the outside world passed in. */
