@@ -6,7 +6,7 @@
  */
 
 import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
-import type { DroppedCounters, FlushOutcome } from "../install/mod.ts";
+import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
 import { flusherRunning } from "../transport/flush_lease.ts";
@@ -48,6 +48,10 @@ export interface StatusReport {
   flush_running: boolean;
   /** Events dropped unsent on this install, by reason. */
   dropped: DroppedCounters;
+  /** What normalisation left out of recorded events: unknown keys, values outside the schema. */
+  normalised: NormalisedCounters;
+  /** `JMO_TELEMETRY_STRICT`: such events are refused instead. */
+  strict: boolean;
   /** Environment values ignored or unusable, each with what is done instead. */
   settings_problems: SettingsProblem[];
 }
@@ -97,6 +101,8 @@ export function readStatus(core: ClientCore): StatusReport {
     consecutive_failures: state.backoff?.failures ?? 0,
     flush_running: flusherRunning(settings.home, now, processIsAlive),
     dropped: state.dropped,
+    normalised: state.normalised,
+    strict: settings.strict,
     settings_problems: settings.problems,
   };
 }

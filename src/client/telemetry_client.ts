@@ -9,9 +9,10 @@ import { existsSync, statSync } from "node:fs";
 import process from "node:process";
 import { CI_MARKERS, type ConsentDecision } from "../consent/mod.ts";
 import {
-  buildEvent,
+  describeChanges,
   type EventName,
   EventValidationError,
+  type FieldChange,
   type MetadataOf,
   type Mode,
 } from "../events/mod.ts";
@@ -30,13 +31,31 @@ import {
   clientCore,
   type ClientOptions,
 } from "./client_core.ts";
+import { checkEvent } from "./check_event.ts";
 import { currentConsent } from "./current_consent.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
-import { recordEvent, type RecordOutcome } from "./record_event.ts";
+import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "./record_event.ts";
 
-/** Metadata `track` accepts: the schema's, where `scan.completed` may give raw numbers instead of buckets. */
+/**
+ * Metadata fields whose values come from the user's own configuration: any
+ * string is accepted and recorded as `custom` or `other` when outside the
+ * schema (refused in strict mode).
+ */
+export type FreeText<M> = {
+  [P in keyof M]: P extends "profile" | "profile_selected" ? string | null
+    : P extends "output_formats" | "policies" ? string[]
+    : M[P];
+};
+
+/**
+ * Metadata `track` accepts: the schema's, where a profile, policy or output
+ * format may be any name, `scan.completed` may give raw numbers instead of
+ * buckets and `wizard.completed` its raw `duration_seconds`.
+ */
 export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
-    & Omit<MetadataOf["scan.completed"], "duration_bucket" | "total_findings_bucket" | "mode">
+    & FreeText<
+      Omit<MetadataOf["scan.completed"], "duration_bucket" | "total_findings_bucket" | "mode">
+    >
     & { mode?: Mode }
     & (
       | {
@@ -52,8 +71,17 @@ export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
       }
       | { total_findings: number; total_findings_bucket?: never }
     )
-  : K extends "scan.started" ? Omit<MetadataOf["scan.started"], "mode"> & { mode?: Mode }
-  : MetadataOf[K];
+  : K extends "scan.started" ? FreeText<Omit<MetadataOf["scan.started"], "mode">> & { mode?: Mode }
+  : K extends "wizard.completed" ?
+      & FreeText<Omit<MetadataOf["wizard.completed"], "duration_bucket">>
+      & (
+        | {
+          duration_bucket: MetadataOf["wizard.completed"]["duration_bucket"];
+          duration_seconds?: never;
+        }
+        | { duration_seconds: number; duration_bucket?: never }
+      )
+  : FreeText<MetadataOf[K]>;
 
 /** Per-event options of `track`. */
 export interface TrackOptions {
@@ -63,6 +91,8 @@ export interface TrackOptions {
   pythonVersion?: string;
   /** The execution mode of the scan events (default `docker` in a container, else `cli`). */
   mode?: Mode;
+  /** Refuse rather than normalise this event (default: the client's `strict` option). */
+  strict?: boolean;
 }
 
 /** What `track` did. */
@@ -73,6 +103,8 @@ export interface TrackResult<K extends EventName = EventName> {
   envelope?: EnvelopeOf<K>;
   /** The banner text, when it was due (also written by `onBanner`). */
   banner?: string;
+  /** Unknown keys dropped and values recorded as `custom` or `other`, when recorded. */
+  changes?: FieldChange[];
   /**
    * What went wrong on the disk: the event not recorded (`recorded` false), or
    * recorded but `state.json could not be updated (disk full)`.
@@ -97,9 +129,6 @@ const UNAVAILABLE = "unavailable";
 
 /** The variables of the consent rules besides the CI markers. */
 const CONSENT_VARIABLES = { JMO_TELEMETRY_DISABLE: true, DO_NOT_TRACK: true, CI_NAME: true };
-
-/** The ids a refused or opted-out event is checked with: it is never recorded. */
-const CHECK_ONLY_ID = "00000000-0000-4000-8000-000000000000";
 
 /**
  * How long a client trusts the anonymous id it read: `id --rotate` or
@@ -276,14 +305,8 @@ export class TelemetryClient {
   ): TrackResult<K> {
     const input = { event, metadata, ...options };
     if (!this.consent().enabled) {
-      buildEvent(input, {
-        eventId: CHECK_ONLY_ID,
-        anonymousId: CHECK_ONLY_ID,
-        now: this.#core.now(),
-        platform: this.#core.platform,
-        defaultVersion: this.#core.version,
-        defaultMode: this.#core.defaultMode,
-      });
+      // The same checker as when on, so that a host's CI sees the same refusals.
+      checkEvent(this.#core, input);
       return { recorded: false };
     }
     let outcome: RecordOutcome;
@@ -296,12 +319,18 @@ export class TelemetryClient {
         this.#onBanner !== undefined,
       );
     } catch (error) {
-      if (error instanceof EventValidationError) throw error;
+      if (error instanceof EventValidationError) {
+        if (event === "scan.started") this.#showNoticeOfRefusedScan(metadata, options);
+        throw error;
+      }
       // The disk refused (read-only or missing home, full disk): the host goes on.
       return { recorded: false, problem: `event not recorded (${describeFsError(error)})` };
     }
     sealOnExit(this);
     this.#undelivered = true;
+    if (this.#core.settings.debug) {
+      process.stderr.write(describeChanges("jmo-telemetry debug", event, outcome.changes));
+    }
     if (outcome.banner && this.#onBanner) {
       this.#onBanner(outcome.banner);
       if (outcome.holdDelivery) this.#noticeShownHere = noticeShownInProcess = true;
@@ -310,8 +339,21 @@ export class TelemetryClient {
       recorded: true,
       envelope: outcome.envelope as EnvelopeOf<K>,
       banner: outcome.banner,
+      changes: outcome.changes,
       ...(outcome.problem === undefined ? {} : { problem: outcome.problem }),
     };
+  }
+
+  /** Shows the banner of a refused `scan.started` when due: the notice does not wait for a valid event. */
+  #showNoticeOfRefusedScan(metadata: unknown, options: TrackOptions): void {
+    const given = typeof metadata === "object" && metadata !== null
+      ? (metadata as { mode?: unknown }).mode
+      : undefined;
+    if (this.#onBanner === undefined) return;
+    const notice = noticeOfRefusedScan(this.#core, options.mode ?? given);
+    if (notice.banner === undefined) return;
+    this.#onBanner(notice.banner);
+    if (notice.holdDelivery) this.#noticeShownHere = noticeShownInProcess = true;
   }
 
   /**

@@ -31,7 +31,7 @@ export interface DueFacts {
  * import { flushDue } from "./flush_due.ts";
  * flushDue({
  *   debug: false, holdDelivery: false, nowMs: Date.now(),
- *   state: { notice: { version: 1, shown: 1 } },
+ *   state: { notice: { version: 2, shown: 1 } },
  * }); // true
  * ```
  */

@@ -1,8 +1,9 @@
 import { equal } from "node:assert/strict";
+import { NOTICE_VERSION } from "../../src/consent/mod.ts";
 import { flushDue } from "../../src/transport/mod.ts";
 
 const NOW = Date.parse("2026-11-23T10:00:00Z");
-const shown = { notice: { version: 1, shown: 1 } };
+const shown = { notice: { version: NOTICE_VERSION, shown: 1 } };
 const due = { debug: false, holdDelivery: false, state: shown, nowMs: NOW };
 
 Deno.test("a flush is due once the notice was shown in an earlier run", () => {
