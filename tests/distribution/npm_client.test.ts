@@ -120,7 +120,7 @@ Deno.test("with telemetry off, track still refuses an invalid event with EventVa
     `import { createClient, EventValidationError } from "jmo-telemetry";
 const client = createClient({ version: "1.0.1" });
 try {
-  client.track("tool.failed", { tool: "/etc/passwd", failure_type: "timeout", exit_code: null, profile: "fast" });
+  client.track("tool.failed", { tool: "trivy", failure_type: "timeout", exit_code: "one", profile: "fast" });
   console.log("accepted");
 } catch (error) {
   console.log(error instanceof EventValidationError, error.field);
@@ -136,7 +136,7 @@ try {
   for (const off of optOuts) {
     const r = await runNode(box.home, "refused.mjs", off);
     equal(r.code, 0, r.stderr);
-    equal(r.stdout, "true metadata.tool\n");
+    equal(r.stdout, "true metadata.exit_code\n");
   }
   equal(existsSync(box.stateDir), false);
   await box.remove();
@@ -187,5 +187,26 @@ Deno.test("with a jmo.yml and no yaml package installed, telemetry is off for th
   equal(r.code, 0, r.stderr);
   deepEqual([r.stdout, r.stderr], ["false\n", ""]);
   equal(readdirSync(join(box.stateDir, "spool", "ready")).length, 1, "the earlier event stays");
+  await box.remove();
+});
+
+Deno.test("check() and the strict option work from the client entry without zod installed, with telemetry off", async () => {
+  writeFileSync(
+    join(project, "check.mjs"),
+    `import { check, createClient, EventValidationError } from "jmo-telemetry";
+const odd = { tool: "/etc/passwd", failure_type: "timeout", exit_code: null, profile: "fast" };
+const { envelope, changes } = check("tool.failed", odd);
+console.log(envelope.metadata.tool, changes.length);
+try {
+  createClient({ version: "1.0.1", strict: true }).track("tool.failed", odd);
+} catch (error) {
+  console.log(error instanceof EventValidationError, error.field);
+}
+`,
+  );
+  const box = await makeSandbox();
+  const r = await runNode(box.home, "check.mjs", { DO_NOT_TRACK: "1" });
+  equal(r.code, 0, r.stderr);
+  equal(r.stdout, "other 1\ntrue metadata.tool\n");
   await box.remove();
 });
