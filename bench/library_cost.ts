@@ -1,5 +1,5 @@
 /**
- * Item 8: what the npm library costs a Node host, next to @astrojs/telemetry
+ * Item 9: what the npm library costs a Node host, next to @astrojs/telemetry
  * measured in the same run: the time `import` + `track` + `close` adds to an
  * empty Node script (telemetry on, and opted out), the install of the client
  * alone, and a minified bundle of a host using it.
@@ -139,7 +139,7 @@ export async function benchLibraryCost(runs: number, packageDir?: string): Promi
   const astroBundle = bundleBytes(astro, "host.mjs");
   await Deno.remove(scratch, { recursive: true });
   const versus = (name: string, label: string): ResultRow => ({
-    item: `8. ${label} / @astrojs/telemetry's import + record (disabled), time added to empty Node`,
+    item: `9. ${label} / @astrojs/telemetry's import + record (disabled), time added to empty Node`,
     figure: `${(extra(name) / astroExtra).toFixed(2)}x`,
     detail: `+${extra(name).toFixed(1)} ms vs +${astroExtra.toFixed(1)} ms (empty Node ${
       base.toFixed(1)
@@ -151,14 +151,14 @@ export async function benchLibraryCost(runs: number, packageDir?: string): Promi
     versus("jmo on", "npm library: import + track + close, on"),
     versus("jmo off", "npm library: import + track + close, opted out"),
     {
-      item: "8. install of the client alone (no optional peer), vs @astrojs/telemetry's",
+      item: "9. install of the client alone (no optional peer), vs @astrojs/telemetry's",
       figure: `${(jmoInstall / 1024 / 1024).toFixed(2)} MiB`,
       detail: `${kib(jmoInstall)} vs ${kib(astroInstall)}`,
       target: "<= 1.5 MB",
       holds: jmoInstall <= 1_500_000,
     },
     {
-      item: "8. a host's bundle loaded at start (bun build --minify --splitting, Node)",
+      item: "9. a host's bundle loaded at start (bun build --minify --splitting, Node)",
       figure: kib(jmoBundle.eager),
       detail: `${kib(jmoBundle.whole)} with what the first flush() loads; @astrojs/telemetry ${
         kib(astroBundle.whole)

@@ -18,6 +18,7 @@ import { benchLibraryAppend } from "./library_append.ts";
 import { benchLibraryCost } from "./library_cost.ts";
 import { describeMachine } from "./machine.ts";
 import { markdownTable } from "./markdown_table.ts";
+import { benchPythonSendEvent } from "./python_send_event.ts";
 import type { ResultRow } from "./result_row.ts";
 import { benchTrackHostWait } from "./track_host_wait.ts";
 import { benchTrackStartup } from "./track_startup.ts";
@@ -36,7 +37,11 @@ const steps: [string, () => Promise<ResultRow[]>][] = [
   ["item 5: flush into the local collector", () => benchFlushThroughput(10_000)],
   ["item 6: collector ingest, 4 clients", () => benchCollectorIngest(20)],
   ["item 7: binary size of each target", () => benchBinarySizes()],
-  ["item 8: the npm library next to @astrojs/telemetry", () => benchLibraryCost(runs)],
+  [
+    'item 8: send_event from Python against subprocess.run(["true"])',
+    () => benchPythonSendEvent(runs),
+  ],
+  ["item 9: the npm library next to @astrojs/telemetry", () => benchLibraryCost(runs)],
 ];
 
 if (import.meta.main) {

@@ -11,7 +11,13 @@ import { loadYamlParser } from "../consent/yaml_parser.ts";
 import { COMMANDS } from "./registry.ts";
 
 /** Commands that never read the config file up front: `track` loads the parser only when there is one. */
-const WITHOUT_CONFIG: ReadonlySet<string> = new Set(["track", "view", "report"]);
+const WITHOUT_CONFIG: ReadonlySet<string> = new Set([
+  "track",
+  "check",
+  "bucket",
+  "view",
+  "report",
+]);
 
 /** The top-level help text. */
 export function mainHelp(): string {
