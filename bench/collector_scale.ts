@@ -1,5 +1,5 @@
 /**
- * Item 9: the collector at scale, on the local runtime (workerd + D1 on
+ * Item 10: the collector at scale, on the local runtime (workerd + D1 on
  * disk) with at least 500,000 events stored: what one `GET /v1/stats` costs
  * (time, and rows read in D1's own accounting), ingest throughput alone and
  * while a client loops on stats, rows written per stored event, and the
@@ -136,7 +136,7 @@ async function timedStats(url: string): Promise<number> {
 }
 
 /**
- * Measures item 9 on a fresh local collector loaded with `STORED` events
+ * Measures item 10 on a fresh local collector loaded with `STORED` events
  * through its own ingest path (500-event batches, 4 clients).
  *
  * @example
@@ -232,7 +232,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
     const ratio = rateWith / rateAlone;
     return [
       {
-        item: "9. GET /v1/stats with 500,000 events stored: time / rows read",
+        item: "10. GET /v1/stats with 500,000 events stored: time / rows read",
         figure: `${median(statsTimes).toFixed(1)} ms, ${statsRowsRead} row(s) read`,
         detail: `median of ${statsTimes.length} requests (edge cache), the first ` +
           `${uncached.toFixed(1)} ms; rows in D1's meta.rows_read; 500,000 events loaded ` +
@@ -241,7 +241,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: statsRowsRead <= 1,
       },
       {
-        item: "9. the daily job's fold and release of 500,000 events",
+        item: "10. the daily job's fold and release of 500,000 events",
         figure: `${(foldMs / 1000).toFixed(1)} s`,
         detail: `${foldWrittenPerEvent.toFixed(4)} rows written and ` +
           `${foldReadPerEvent.toFixed(2)} read per event folded`,
@@ -249,7 +249,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: true,
       },
       {
-        item: "9. ingest while a client loops on /v1/stats / ingest alone",
+        item: "10. ingest while a client loops on /v1/stats / ingest alone",
         figure: `${ratio.toFixed(2)}x`,
         detail: `${Math.round(rateWith)} vs ${Math.round(rateAlone)} events/s ` +
           `(${eventsPerRound} events, 4 clients, median of 2 rounds each)`,
@@ -257,7 +257,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: ratio >= 0.8,
       },
       {
-        item: "9. D1 rows written per stored event",
+        item: "10. D1 rows written per stored event",
         figure: writtenPerEvent.toFixed(2),
         detail: `meta.rows_written of one ${fresh.length}-event batch (a day's first batch ` +
           `writes one more row, the day's mark); the daily fold adds ` +
@@ -266,7 +266,7 @@ export async function benchCollectorScale(): Promise<ResultRow[]> {
         holds: writtenPerEvent <= 2,
       },
       {
-        item: "9. Worker CPU per 500-event batch (parse and validate with the checker)",
+        item: "10. Worker CPU per 500-event batch (parse and validate with the checker)",
         figure: `${median(cpu).toFixed(2)} ms`,
         detail: `median of ${cpu.length} runs, in this process's V8; a hostile body of ` +
           `30,000 metadata keys: ${median(hostileCpu).toFixed(2)} ms`,

@@ -16,6 +16,7 @@ import { benchCollectorIngest } from "./collector_ingest.ts";
 import { benchCollectorScale } from "./collector_scale.ts";
 import { benchFlushThroughput } from "./flush_throughput.ts";
 import { benchLibraryAppend } from "./library_append.ts";
+import { benchLibraryCost } from "./library_cost.ts";
 import { describeMachine } from "./machine.ts";
 import { markdownTable } from "./markdown_table.ts";
 import { benchPythonSendEvent } from "./python_send_event.ts";
@@ -41,7 +42,8 @@ const steps: [string, () => Promise<ResultRow[]>][] = [
     'item 8: send_event from Python against subprocess.run(["true"])',
     () => benchPythonSendEvent(runs),
   ],
-  ["item 9: the collector with 500,000 events stored", () => benchCollectorScale()],
+  ["item 9: the npm library next to @astrojs/telemetry", () => benchLibraryCost(runs)],
+  ["item 10: the collector with 500,000 events stored", () => benchCollectorScale()],
 ];
 
 if (import.meta.main) {
