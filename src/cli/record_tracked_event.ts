@@ -13,6 +13,7 @@ import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import { appendEvents } from "../spool/mod.ts";
+import { keepToCap } from "../client/keep_to_cap.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { CommandContext } from "./command.ts";
 
@@ -70,7 +71,9 @@ export async function recordTrackedEvent(
       toolVersion: request.toolVersion,
       pythonVersion: request.pythonVersion,
       mode: request.mode,
-    }, (line) => appendEvents(core.settings.home, [line]));
+    }, (line) => appendEvents(core.settings.home, [line], { afterSeal: () => keepToCap(core) }), undefined, {
+      holdNoticeForNextScan: true,
+    });
     if (outcome.banner) context.stderr(outcome.banner);
     if (outcome.problem) {
       context.stderr(

@@ -48,6 +48,11 @@ export interface StatusReport {
   flush_running: boolean;
   /** Events dropped unsent on this install, by reason. */
   dropped: DroppedCounters;
+  /**
+   * Why the events counted in `dropped.rejected` were refused, each reason
+   * with its count: the collector's answer, or the spool reader's check.
+   */
+  refusals: Record<string, number>;
   /** Environment values ignored or unusable, each with what is done instead. */
   settings_problems: SettingsProblem[];
 }
@@ -97,6 +102,7 @@ export function readStatus(core: ClientCore): StatusReport {
     consecutive_failures: state.backoff?.failures ?? 0,
     flush_running: flusherRunning(settings.home, now, processIsAlive),
     dropped: state.dropped,
+    refusals: state.refusals ?? {},
     settings_problems: settings.problems,
   };
 }

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 // The banner file alone, not consent/mod.ts: `track` must not load the YAML parser.
 import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banner.ts";
 import { buildEvent, type EventInput } from "../events/build_event.ts";
+import { EARLIEST_YEAR } from "../events/is_utc_second.ts";
 import type { Envelope } from "../events/types.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import {
@@ -56,8 +57,11 @@ function ensureStateFolder(core: ClientCore): void {
  * Throws `EventValidationError` before anything is written when the event is
  * refused; a disk error before the event is written is thrown, one after it
  * (`state.json` of a `scan.started`) is the outcome's `problem`. The Python
- * version is cut to major.minor. The caller has already decided that
- * telemetry is on.
+ * version is cut to major.minor. A clock before 2000 records nothing and
+ * throws an error that says the clock is wrong (no event can carry its
+ * time). `holdNoticeForNextScan` (the binary's way): a notice shown for the
+ * first time holds delivery until the install's next `scan.started`, not
+ * merely the next process. The caller has already decided that telemetry is on.
  *
  * @example
  * ```ts
@@ -75,13 +79,23 @@ export function recordEvent(
   input: EventInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
+  options: { holdNoticeForNextScan?: boolean } = {},
 ): RecordOutcome {
   const home = core.settings.home;
+  const now = core.now();
+  if (!(now.getUTCFullYear() >= EARLIEST_YEAR)) {
+    // The host's event is fine; the clock is not, and no event can carry its time.
+    throw new Error(
+      `this computer's clock reads ${
+        Number.isNaN(now.getTime()) ? "an invalid time" : now.toISOString().slice(0, 10)
+      }, before ${EARLIEST_YEAR}: set the clock right`,
+    );
+  }
   const known = readId(home);
   let envelope = buildEvent(input, {
     eventId: crypto.randomUUID(),
     anonymousId: known ?? crypto.randomUUID(),
-    now: core.now(),
+    now,
     platform: core.platform,
     defaultVersion: core.version,
     defaultMode: core.defaultMode,
@@ -118,7 +132,7 @@ export function recordEvent(
     updateState(home, (state) => {
       scanCount = readScanCount(home) + 1;
       writeScanCount(home, scanCount);
-      banner = decideBanner(state.notice, { docker });
+      banner = decideBanner(state.notice, { docker, hold: options.holdNoticeForNextScan });
       state.notice = banner.record;
     }, {
       onUnusable: (lockProblem) => {

@@ -17,6 +17,7 @@ import { emptyFlushReport, type FlushReport } from "../transport/mod.ts";
 import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
 import { flushInstall } from "./flush_install.ts";
+import { keepToCap } from "./keep_to_cap.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
 import { recordEvent, type RecordOutcome } from "./record_event.ts";
 
@@ -136,7 +137,9 @@ export class TelemetryClient {
    */
   constructor(options: TelemetryClientOptions = {}) {
     this.#core = clientCore(options);
-    this.#writer = new SpoolWriter(this.#core.settings.home);
+    this.#writer = new SpoolWriter(this.#core.settings.home, {
+      afterSeal: () => keepToCap(this.#core),
+    });
     this.#onBanner = options.onBanner ?? ((text) => void process.stderr.write(text));
   }
 

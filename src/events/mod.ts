@@ -27,6 +27,7 @@ export type {
 } from "./types.ts";
 export { durationBucket, findingsBucket } from "./buckets.ts";
 export { validateEnvelope } from "./validate_envelope.ts";
+export { envelopeProblem } from "./envelope_problem.ts";
 export type { ValidationResult } from "./validate_envelope.ts";
 export { EventValidationError } from "./validation_error.ts";
 export { buildEvent, utcSecond } from "./build_event.ts";

@@ -15,6 +15,7 @@ export { installPaths } from "./install_paths.ts";
 export type { InstallPaths } from "./install_paths.ts";
 export { readScanCount, writeScanCount } from "./scan_count.ts";
 export { emptyState, readState, updateState } from "./state_file.ts";
+export { recordRefusals } from "./record_refusals.ts";
 export type { BackoffState, DroppedCounters, FlushOutcome, TelemetryState } from "./state_file.ts";
 export { withLock } from "./with_lock.ts";
 export type { LockOptions } from "./with_lock.ts";

@@ -25,11 +25,25 @@ export {
   recoverAbandoned,
   settleClaim,
   STALE_CLAIM_MS,
+  touchClaim,
 } from "./claim.ts";
-export type { Claim, ClaimedEvent, IsAlive } from "./claim.ts";
+export type {
+  Claim,
+  ClaimedEvent,
+  ClaimOptions,
+  InvalidLine,
+  IsAlive,
+  LineCheck,
+} from "./claim.ts";
 export { enforceRetention } from "./enforce_retention.ts";
 export type { DroppedCounts } from "./enforce_retention.ts";
-export { heldByFlushers, pendingEvents, summariseSpool } from "./inspect_spool.ts";
+export {
+  heldByFlushers,
+  oldestSealedMs,
+  pendingEvents,
+  spoolOverCap,
+  summariseSpool,
+} from "./inspect_spool.ts";
 export type { SpoolSummary } from "./inspect_spool.ts";
 export { makeName, parseName, spoolLayout } from "./layout.ts";
 export type { NameParts, SpoolLayout } from "./layout.ts";

@@ -108,9 +108,10 @@ export const trackCommand: Command = {
 };
 
 /**
- * Starts a detached `flush --background` when delivery is due (not debug, the
- * notice shown in an earlier run, the backoff passed) and no flusher runs.
- * Whatever goes wrong here is swallowed: delivery waits for a later run.
+ * Starts a detached `flush --background` when delivery is due (the end of a
+ * scan, or an event waiting an hour; not debug, the notice shown in an
+ * earlier scan, the backoff passed) and no flusher runs. Whatever goes wrong
+ * here is swallowed: delivery waits for a later run.
  */
 async function startFlushIfDue(
   recorded: TrackedEvent,
@@ -125,10 +126,11 @@ async function startFlushIfDue(
     const { flushDue } = await import("../../transport/flush_due.ts");
     const { flusherRunning } = await import("../../transport/flush_lease.ts");
     const { readState } = await import("../../install/mod.ts");
-    const { processIsAlive } = await import("../../spool/mod.ts");
-    const state = readState(home);
-    const holdDelivery = outcome.holdDelivery;
-    if (!flushDue({ debug: core.settings.debug, holdDelivery, state, nowMs })) return;
+    const { oldestSealedMs, processIsAlive } = await import("../../spool/mod.ts");
+    const event = outcome.envelope.event;
+    const oldestPendingMs = oldestSealedMs(home);
+    const facts = { event, oldestPendingMs, debug: core.settings.debug, nowMs };
+    if (!flushDue({ ...facts, holdDelivery: outcome.holdDelivery, state: readState(home) })) return;
     if (flusherRunning(home, nowMs, processIsAlive)) return;
     const { startBackgroundFlush } = await import("../../transport/start_background_flush.ts");
     startBackgroundFlush({ env: context.env, cwd: context.cwd, configPath });
