@@ -58,7 +58,8 @@ function randomToken(): string {
 }
 
 /** A Worker that serves nothing: the migrations run through it, on a port of its own. */
-const MIGRATION_WORKER = "export default { fetch() { return new Response(null, { status: 503 }); } };";
+const MIGRATION_WORKER =
+  "export default { fetch() { return new Response(null, { status: 503 }); } };";
 
 /**
  * Applies the migrations to the D1 database persisted in `dataDir` with a

@@ -65,15 +65,21 @@ export async function recordTrackedEvent(
     const config = await loadConfigChoiceLazily(core.settings.configPath);
     if (!consentFromConfig(core, config).enabled) return undefined;
     const metadata = parseMetadata(request.event, request.metadataText);
-    const outcome = recordEvent(core, {
-      event: request.event,
-      metadata,
-      toolVersion: request.toolVersion,
-      pythonVersion: request.pythonVersion,
-      mode: request.mode,
-    }, (line) => appendEvents(core.settings.home, [line], { afterSeal: () => keepToCap(core) }), undefined, {
-      holdNoticeForNextScan: true,
-    });
+    const outcome = recordEvent(
+      core,
+      {
+        event: request.event,
+        metadata,
+        toolVersion: request.toolVersion,
+        pythonVersion: request.pythonVersion,
+        mode: request.mode,
+      },
+      (line) => appendEvents(core.settings.home, [line], { afterSeal: () => keepToCap(core) }),
+      undefined,
+      {
+        holdNoticeForNextScan: true,
+      },
+    );
     if (outcome.banner) context.stderr(outcome.banner);
     if (outcome.problem) {
       context.stderr(

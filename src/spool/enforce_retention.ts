@@ -4,7 +4,13 @@
  * @module
  */
 
-import { claimPending, type InvalidLine, type IsAlive, type LineCheck, settleClaim } from "./claim.ts";
+import {
+  claimPending,
+  type InvalidLine,
+  type IsAlive,
+  type LineCheck,
+  settleClaim,
+} from "./claim.ts";
 import { planRetention, type RetentionLimits } from "./plan_retention.ts";
 
 /** How many events a retention pass dropped, by reason. */

@@ -188,7 +188,10 @@ function refuse(
   batch.forEach((e, i) => {
     if (narrowed && !named.has(i)) return;
     const why = named.get(i);
-    progress.rejected.set(e.eventId, why === undefined ? verdict.detail : `${verdict.detail}: ${why}`);
+    progress.rejected.set(
+      e.eventId,
+      why === undefined ? verdict.detail : `${verdict.detail}: ${why}`,
+    );
   });
   if (narrowed) queue.unshift(batch.filter((_, i) => !named.has(i)));
 }
@@ -238,7 +241,11 @@ async function sendAll(
       const rejected = verdict.kind === "rejected"
         ? verdict
         : { kind: "rejected" as const, detail: verdict.detail };
-      audit(options.home, { time, batch: id, outcome: "refused", detail: verdict.detail }, progress);
+      audit(
+        options.home,
+        { time, batch: id, outcome: "refused", detail: verdict.detail },
+        progress,
+      );
       refuse(batch, rejected, queue, progress, options);
     }
   }

@@ -33,7 +33,10 @@ Deno.test("nothing leaves an install before the host's next scan.started after t
   deepEqual(flushers(), []);
   const byHand = await t.box.run(["flush"], { env });
   equal(byHand.code, 3, byHand.stdout);
-  match(byHand.stdout, /^Not sent: the first-run notice was shown at the host's last scan\.started/);
+  match(
+    byHand.stdout,
+    /^Not sent: the first-run notice was shown at the host's last scan\.started/,
+  );
   match(byHand.stdout, /Kept: +3 events \(waiting for the next scan\)/);
   equal(t.server.requests.length, 0);
   // The user's next run: its scan.started releases the first run's events, and its end sends them.

@@ -272,7 +272,10 @@ Deno.test("a file-size limit (ulimit -f) is named as such: track records nothing
   const flush = await limited(["flush"]);
   equal(flush.code, 0, decode(flush.stdout) + decode(flush.stderr));
   match(decode(flush.stdout), /^Sent: +1 event in 1 batch/);
-  match(decode(flush.stdout), /audit\.jsonl not written \(over the file-size limit \(ulimit -f\)\)/);
+  match(
+    decode(flush.stdout),
+    /audit\.jsonl not written \(over the file-size limit \(ulimit -f\)\)/,
+  );
   equal((decode(flush.stdout) + decode(flush.stderr)).includes("1 MiB"), false);
   const empty = filesUnder(t.box.stateDir).filter((path) => statSync(path).size === 0);
   deepEqual(empty, []);

@@ -40,8 +40,14 @@ Deno.test("one parseable but invalid line among 22 valid ones: the 22 reach the 
   const status = JSON.parse((await box.run(["status", "--json"])).stdout);
   equal(status.dropped.rejected, 1);
   deepEqual(Object.values(status.refusals), [1]);
-  match(Object.keys(status.refusals)[0], /^invalid in the spool: tool\.failed: metadata\.tool: must match/);
-  match((await box.run(["status"])).stdout, /refused: +1 x invalid in the spool: tool\.failed: metadata\.tool/);
+  match(
+    Object.keys(status.refusals)[0],
+    /^invalid in the spool: tool\.failed: metadata\.tool: must match/,
+  );
+  match(
+    (await box.run(["status"])).stdout,
+    /refused: +1 x invalid in the spool: tool\.failed: metadata\.tool/,
+  );
   await box.remove();
 });
 

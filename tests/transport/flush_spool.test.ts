@@ -275,7 +275,10 @@ Deno.test("a flusher whose stale claim another flush took over says so, not that
   equal(report.sent, 500);
   equal(report.kept, 700);
   equal(report.outcome, "partial");
-  match(report.detail ?? "", /^another flush judged this one gone and took over its claim; the 700 events it had not sent are pending again/);
+  match(
+    report.detail ?? "",
+    /^another flush judged this one gone and took over its claim; the 700 events it had not sent are pending again/,
+  );
   equal(pendingEvents(t.home).length, 1_200, "every event is back for the flush that took over");
   equal(readState(t.home).last_flush, undefined);
   await t.done();
