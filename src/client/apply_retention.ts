@@ -21,7 +21,7 @@ import type { ClientCore } from "./client_core.ts";
 
 /**
  * Drops pending events older than `JMO_TELEMETRY_MAX_AGE_DAYS` and the oldest
- * past `maxBytes` (default 5 MiB), and damaged lines, and sets aside lines
+ * past 5 MiB, and damaged lines, and sets aside lines
  * that are no valid event (counted as refused, with the reason), counting
  * each in `state.json`. Returns what was dropped. Without a spool it does
  * nothing and creates nothing. Best effort: on a disk that refuses
@@ -35,7 +35,7 @@ import type { ClientCore } from "./client_core.ts";
  * applyRetention(clientCore({ env: { JMO_HOME: "/tmp/jmo-home" } })).expired; // 0
  * ```
  */
-export function applyRetention(core: ClientCore, maxBytes = MAX_SPOOL_BYTES): DroppedCounts {
+export function applyRetention(core: ClientCore): DroppedCounts {
   const { home, maxAgeMs } = core.settings;
   let dropped: DroppedCounts = { expired: 0, overCap: 0, damaged: 0, invalid: [] };
   if (!existsSync(spoolLayout(home).root)) return dropped;
@@ -43,7 +43,7 @@ export function applyRetention(core: ClientCore, maxBytes = MAX_SPOOL_BYTES): Dr
     dropped = enforceRetention(home, {
       now: core.now().getTime(),
       isAlive: processIsAlive,
-      limits: { maxAgeMs, maxBytes },
+      limits: { maxAgeMs, maxBytes: MAX_SPOOL_BYTES },
       check: envelopeProblem,
     });
     if (dropped.expired + dropped.overCap + dropped.damaged + dropped.invalid.length > 0) {

@@ -5,16 +5,16 @@
  * @module
  */
 
-import { MAX_SEGMENT_BYTES, MAX_SPOOL_BYTES, spoolOverCap } from "../spool/mod.ts";
-import { applyRetention } from "./apply_retention.ts";
+import { updateState } from "../install/mod.ts";
+import { MAX_SPOOL_BYTES, trimToCap } from "../spool/mod.ts";
 import type { ClientCore } from "./client_core.ts";
 
 /**
  * Run after each sealed segment: when the pending segments pass 5 MiB, the
- * oldest events are dropped (and counted as over the cap) until the sealed
- * ones take at most 5 MiB less one segment, so that with a writer's open
- * segment the spool stays within 5 MiB and the next few events do not each
- * trigger another pass. Never throws: the event stands whatever happens here.
+ * oldest sealed segments are dropped whole until the spool takes at most
+ * 5 MiB less one segment (room for a writer's open one), and their events
+ * are counted as over the cap in `state.json`. Never throws: the event
+ * stands whatever happens here.
  *
  * @example
  * ```ts
@@ -25,7 +25,12 @@ import type { ClientCore } from "./client_core.ts";
  */
 export function keepToCap(core: ClientCore): void {
   try {
-    if (!spoolOverCap(core.settings.home, MAX_SPOOL_BYTES)) return;
-    applyRetention(core, MAX_SPOOL_BYTES - MAX_SEGMENT_BYTES);
+    const home = core.settings.home;
+    const dropped = trimToCap(home, MAX_SPOOL_BYTES, core.now().getTime());
+    if (dropped > 0) {
+      updateState(home, (state) => {
+        state.dropped.over_cap += dropped;
+      });
+    }
   } catch { /* the next seal, flush or status tries again */ }
 }

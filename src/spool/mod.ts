@@ -51,5 +51,6 @@ export { MAX_SPOOL_BYTES, planRetention } from "./plan_retention.ts";
 export type { RetentionLimits, RetentionPlan } from "./plan_retention.ts";
 export { purgeSpool, setAside } from "./purge_spool.ts";
 export { processScope } from "./process_scope.ts";
+export { trimToCap } from "./trim_to_cap.ts";
 export { parseSegment, readSegment } from "./read_segment.ts";
 export type { SegmentContent, SegmentRead, SpooledEvent } from "./read_segment.ts";

@@ -5,18 +5,11 @@
  */
 
 import { equal, ok } from "node:assert/strict";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { appendEvents, MAX_SPOOL_BYTES, spoolLayout } from "../../src/spool/mod.ts";
+import { appendEvents, MAX_SPOOL_BYTES } from "../../src/spool/mod.ts";
+import { spoolBytes } from "../helpers/disk_limit_host.ts";
 import { makeSandbox, trackArgs } from "../helpers/run_binary.ts";
 import { eventLine } from "../spool/spool_files.ts";
-
-function spoolBytes(home: string): number {
-  const { ready, open } = spoolLayout(home);
-  const names = (dir: string) => existsSync(dir) ? readdirSync(dir) : [];
-  return [ready, open].flatMap((dir) => names(dir).map((name) => join(dir, name)))
-    .reduce((sum, path) => sum + statSync(path).size, 0);
-}
 
 Deno.test("track into a spool at the 5 MiB cap keeps it within the cap, dropping the oldest and counting them", async () => {
   const box = await makeSandbox();

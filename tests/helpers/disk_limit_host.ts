@@ -8,7 +8,7 @@
  * @module
  */
 
-import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createClient } from "../../src/mod.ts";
 import { pendingEvents, spoolLayout } from "../../src/spool/mod.ts";
@@ -55,10 +55,20 @@ export async function runDiskLimitHost(
   return JSON.parse(stdout);
 }
 
-function spoolBytes(home: string): number {
+/**
+ * The bytes of the sealed and open segments under `home` (0 for folders not made yet).
+ *
+ * @example
+ * ```ts
+ * import { spoolBytes } from "./disk_limit_host.ts";
+ * spoolBytes("/tmp/jmo-home"); // 0 on a fresh install
+ * ```
+ */
+export function spoolBytes(home: string): number {
   const { ready, open } = spoolLayout(home);
   let total = 0;
   for (const dir of [ready, open]) {
+    if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) total += statSync(join(dir, name)).size;
   }
   return total;
