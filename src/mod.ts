@@ -28,11 +28,13 @@
  * @module
  */
 
-export { createClient, currentConsent, readStatus, TelemetryClient } from "./client/mod.ts";
+export { check, createClient, currentConsent, readStatus, TelemetryClient } from "./client/mod.ts";
 export type {
+  CheckResult,
   ClientCore,
   ClientOptions,
   CurrentConsent,
+  FreeText,
   StatusReport,
   TelemetryClientOptions,
   TrackMetadata,
@@ -61,6 +63,7 @@ export {
   buildEvent,
   DURATION_BUCKETS,
   durationBucket,
+  EVALUATION_TIME_BUCKETS,
   EVENT_NAMES,
   EventValidationError,
   EXECUTION_MODES,
@@ -70,24 +73,47 @@ export {
   MODES,
   OUTPUT_FORMATS,
   PLATFORMS,
+  POLICIES,
+  prepareEvent,
   PROFILES,
+  SCAN_FREQUENCY_HINTS,
+  SCHEMA_1_EVENT_NAMES,
+  SCHEMA_1_OUTPUT_FORMATS,
+  SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
+  TARGETS_BUCKETS,
   validateEnvelope,
+  VIOLATIONS_BUCKETS,
+  WIZARD_DURATION_BUCKETS,
+  wizardDurationBucket,
 } from "./events/mod.ts";
 export type {
   DurationBucket,
   Envelope,
+  EnvelopeBase,
   EnvelopeOf,
   EventContext,
   EventInput,
   EventName,
+  FieldChange,
   FindingsBucket,
   MetadataOf,
   Mode,
   Platform,
+  PreparedEvent,
   Profile,
+  Schema1Envelope,
+  Schema1EnvelopeOf,
+  Schema1EventName,
+  Schema1MetadataOf,
+  Schema2Envelope,
+  SchemaVersion,
+  TargetTypes,
+  ValidationOptions,
   ValidationResult,
+  WizardDurationBucket,
 } from "./events/mod.ts";
-export type { DroppedCounters, FlushOutcome } from "./install/mod.ts";
+export type { DroppedCounters, FlushOutcome, NormalisedCounters } from "./install/mod.ts";
 export type { Environment, Settings, SettingsProblem, TransportSettings } from "./settings/mod.ts";
 export type { FlushDropped, FlushReport, TransportKind } from "./transport/mod.ts";
 export { VERSION } from "./version.ts";

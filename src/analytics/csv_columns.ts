@@ -4,8 +4,7 @@
  * @module
  */
 
-import { EVENT_NAMES, type ObjectFields } from "../events/mod.ts";
-import { METADATA_FIELDS } from "../events/mod.ts";
+import { METADATA_FIELDS_BY_SCHEMA, type ObjectFields, SCHEMA_VERSIONS } from "../events/mod.ts";
 
 /** The envelope's columns, in wire order, with the collector's `received_at`. */
 export const ENVELOPE_COLUMNS = [
@@ -28,8 +27,9 @@ function flatten(fields: ObjectFields, prefix: string): string[] {
 
 /**
  * Every column: the envelope's, then one per metadata field of every event
- * (nested objects flattened with dots), each once, in definition order. The
- * header is the same whatever the data holds.
+ * of every schema (nested objects flattened with dots), each once, in
+ * definition order, the newest schema first. The header is the same whatever
+ * the data holds.
  *
  * @example
  * ```ts
@@ -38,6 +38,10 @@ function flatten(fields: ObjectFields, prefix: string): string[] {
  * ```
  */
 export function csvColumns(): string[] {
-  const metadata = EVENT_NAMES.flatMap((name) => flatten(METADATA_FIELDS[name], "metadata"));
+  const metadata = [...SCHEMA_VERSIONS].reverse().flatMap((schema) =>
+    Object.values(METADATA_FIELDS_BY_SCHEMA[schema]).flatMap((fields: ObjectFields) =>
+      flatten(fields, "metadata")
+    )
+  );
   return [...ENVELOPE_COLUMNS, ...new Set(metadata)];
 }

@@ -43,5 +43,9 @@ export function describeMetadata(envelope: Envelope): string {
       const m = envelope.metadata;
       return `${m.output_formats.join(",")} findings=${m.findings_bucket}`;
     }
+    case "policy.evaluated": {
+      const m = envelope.metadata;
+      return `${m.policies.join(",")} violations=${m.violations_bucket}`;
+    }
   }
 }

@@ -36,7 +36,7 @@ export interface Summary {
   /** Earliest and latest `timestamp`, or `null` when there is no event. */
   firstTimestamp: string | null;
   lastTimestamp: string | null;
-  /** Events of each of the five types. */
+  /** Events of each of the six types. */
   byType: Group[];
   /** Installs by platform, each install counted once, by its latest event. */
   platforms: Group[];
@@ -77,7 +77,7 @@ function byTimestamp(a: CollectedEvent, b: CollectedEvent): number {
  * import { summarizeEvents } from "./summarize_events.ts";
  * const s = summarizeEvents([]);
  * s.events; // 0
- * s.byType.length; // 5
+ * s.byType.length; // 6
  * ```
  */
 export function summarizeEvents(events: readonly CollectedEvent[]): Summary {
@@ -110,9 +110,10 @@ export function summarizeEvents(events: readonly CollectedEvent[]): Summary {
       installs.map((e) => occurrenceOf(e.python_version ?? NOT_GIVEN, e)),
     ),
     versions: countValues(installs.map((e) => occurrenceOf(e.version, e))),
-    profiles: countValues(started.map((e) => occurrenceOf(e.metadata.profile, e)), {
-      known: PROFILES,
-    }),
+    profiles: countValues(
+      started.map((e) => occurrenceOf(e.metadata.profile ?? NOT_GIVEN, e)),
+      { known: PROFILES },
+    ),
     modes: countValues(started.map((e) => occurrenceOf(e.metadata.mode, e)), { known: MODES }),
     tools: countValues(
       started.flatMap((e) => [...new Set(e.metadata.tools)].map((t) => occurrenceOf(t, e))),

@@ -83,6 +83,13 @@ export function formatStatus(s: StatusReport): string {
     `Set aside:      ${s.rejected_batches} refused batch${
       s.rejected_batches === 1 ? "" : "es"
     } kept in spool/rejected/ (at most the maximum age and 1 MiB); ${d.rejected_deleted} refused events since deleted from it`,
+    `Normalised:     ${s.normalised.keys_dropped} unknown key${
+      s.normalised.keys_dropped === 1 ? "" : "s"
+    } dropped, ${s.normalised.values_replaced} value${
+      s.normalised.values_replaced === 1 ? "" : "s"
+    } outside the schema recorded as custom or other${
+      s.strict ? " (strict: refused instead)" : ""
+    }`,
     `State folder:   ${s.home}`,
     ...ignoredLines(s),
     "",

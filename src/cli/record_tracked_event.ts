@@ -7,7 +7,7 @@
 
 import type { ClientCore } from "../client/client_core.ts";
 import { consentFromConfig } from "../client/consent_from_config.ts";
-import { recordEvent, type RecordOutcome } from "../client/record_event.ts";
+import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "../client/record_event.ts";
 import { loadConfigChoiceLazily } from "../consent/load_config_choice_lazily.ts";
 import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
@@ -16,6 +16,8 @@ import { appendEvents } from "../spool/mod.ts";
 import { keepToCap } from "../client/keep_to_cap.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { CommandContext } from "./command.ts";
+import { describeChanges } from "../events/describe_changes.ts";
+import { parseMetadataJson } from "./event_args.ts";
 
 /** What `track` was asked to record. */
 export interface TrackRequest {
@@ -24,6 +26,8 @@ export interface TrackRequest {
   toolVersion?: string;
   pythonVersion?: string;
   mode?: Mode;
+  /** `--strict`: refuse rather than normalise (default: `JMO_TELEMETRY_STRICT`). */
+  strict?: boolean;
   configPath?: string;
 }
 
@@ -33,19 +37,20 @@ export interface TrackedEvent {
   outcome: RecordOutcome;
 }
 
-function parseMetadata(event: string, text: string): unknown {
+/** The `mode` a refused payload names, when it is an object that names one. */
+function modeOf(metadataText: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : "parse error";
-    throw new EventValidationError(event, "metadata", `is not valid JSON (${reason})`);
+    return JSON.parse(metadataText)?.mode;
+  } catch {
+    return undefined;
   }
 }
 
 /**
  * Records one tracked event and returns it; `undefined` when nothing was
  * recorded. A refused event throws `EventValidationError` (exit 2, nothing
- * written); any other trouble (read-only or missing home, full disk) prints
+ * written but, for a `scan.started`, the notice: its banner shows when due
+ * whatever the payload); any other trouble (read-only or missing home, full disk) prints
  * one short line and returns `undefined`, so the host is never broken.
  * Trouble after the event was written (`state.json` not updated) prints one
  * short line saying the event was recorded.
@@ -64,22 +69,31 @@ export async function recordTrackedEvent(
   try {
     const config = await loadConfigChoiceLazily(core.settings.configPath);
     if (!consentFromConfig(core, config).enabled) return undefined;
-    const metadata = parseMetadata(request.event, request.metadataText);
-    const outcome = recordEvent(
-      core,
-      {
-        event: request.event,
-        metadata,
-        toolVersion: request.toolVersion,
-        pythonVersion: request.pythonVersion,
-        mode: request.mode,
-      },
-      (line) => appendEvents(core.settings.home, [line], { afterSeal: () => keepToCap(core) }),
-      undefined,
-      {
-        holdNoticeForNextScan: true,
-      },
-    );
+    let outcome: RecordOutcome;
+    try {
+      outcome = recordEvent(
+        core,
+        {
+          event: request.event,
+          metadata: parseMetadataJson(request.event, request.metadataText),
+          toolVersion: request.toolVersion,
+          pythonVersion: request.pythonVersion,
+          mode: request.mode,
+          strict: request.strict,
+        },
+        (line) => appendEvents(core.settings.home, [line], { afterSeal: () => keepToCap(core) }),
+        undefined,
+        { holdNoticeForNextScan: true },
+      );
+    } catch (error) {
+      if (error instanceof EventValidationError && request.event === "scan.started") {
+        const notice = noticeOfRefusedScan(core, request.mode ?? modeOf(request.metadataText), {
+          holdNoticeForNextScan: true,
+        });
+        if (notice.banner) context.stderr(notice.banner);
+      }
+      throw error;
+    }
     if (outcome.banner) context.stderr(outcome.banner);
     if (outcome.problem) {
       context.stderr(
@@ -87,6 +101,7 @@ export async function recordTrackedEvent(
       );
     }
     if (core.settings.debug) {
+      context.stderr(describeChanges("jmo-telemetry debug", request.event, outcome.changes));
       context.stderr(`jmo-telemetry debug: recorded ${JSON.stringify(outcome.envelope)}\n`);
     }
     return { core, outcome };

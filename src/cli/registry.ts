@@ -19,6 +19,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "validate an event and record it in the spool",
     load: async () => (await import("./commands/track.ts")).trackCommand,
   },
+  check: {
+    summary: "validate and normalise an event as track would, without recording it",
+    load: async () => (await import("./commands/check.ts")).checkCommand,
+  },
   flush: {
     summary: "deliver every pending event now, ignoring the backoff",
     load: async () => (await import("./commands/flush.ts")).flushCommand,

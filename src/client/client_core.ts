@@ -27,6 +27,12 @@ export interface ClientOptions {
   now?: () => Date;
   /** The version put in events when the host gives none (default this client's). */
   version?: string;
+  /**
+   * Refuse events with an unknown key or a value outside the schema instead
+   * of dropping or normalising it (default: `JMO_TELEMETRY_STRICT`), for the
+   * host's own tests.
+   */
+  strict?: boolean;
 }
 
 /** The resolved context of a client. */
@@ -43,6 +49,8 @@ export interface ClientCore {
   platform: Platform;
   /** The mode used when neither the host nor the metadata names one. */
   defaultMode: Mode;
+  /** Whether events are refused rather than normalised. */
+  strict: boolean;
 }
 
 /**
@@ -70,5 +78,6 @@ export function clientCore(options: ClientOptions = {}): ClientCore {
     version: options.version ?? VERSION,
     platform: platformName(process.platform),
     defaultMode: settings.docker ? "docker" : "cli",
+    strict: options.strict ?? settings.strict,
   };
 }

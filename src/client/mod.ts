@@ -5,6 +5,9 @@
  * @module
  */
 
+export { check } from "./check.ts";
+export type { CheckResult } from "./check.ts";
+export { checkEvent } from "./check_event.ts";
 export { clientCore } from "./client_core.ts";
 export type { ClientCore, ClientOptions } from "./client_core.ts";
 export { createClient } from "./create_client.ts";
@@ -14,10 +17,11 @@ export { flushInstall } from "./flush_install.ts";
 export type { FlushRequest } from "./flush_install.ts";
 export { readStatus } from "./read_status.ts";
 export type { StatusReport } from "./read_status.ts";
-export { recordEvent } from "./record_event.ts";
-export type { RecordOutcome } from "./record_event.ts";
+export { noticeOfRefusedScan, recordEvent } from "./record_event.ts";
+export type { RecordOutcome, ScanNotice } from "./record_event.ts";
 export { TelemetryClient } from "./telemetry_client.ts";
 export type {
+  FreeText,
   TelemetryClientOptions,
   TrackMetadata,
   TrackOptions,

@@ -6,7 +6,7 @@
  */
 
 import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
-import type { DroppedCounters, FlushOutcome } from "../install/mod.ts";
+import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
 import { flusherRunning } from "../transport/mod.ts";
@@ -53,6 +53,10 @@ export interface StatusReport {
    * with its count: the collector's answer, or the spool reader's check.
    */
   refusals: Record<string, number>;
+  /** What normalisation left out of recorded events: unknown keys, values outside the schema. */
+  normalised: NormalisedCounters;
+  /** `JMO_TELEMETRY_STRICT`: such events are refused instead. */
+  strict: boolean;
   /** Environment values ignored or unusable, each with what is done instead. */
   settings_problems: SettingsProblem[];
 }
@@ -103,6 +107,8 @@ export function readStatus(core: ClientCore): StatusReport {
     flush_running: flusherRunning(settings.home, now, processIsAlive),
     dropped: state.dropped,
     refusals: state.refusals ?? {},
+    normalised: state.normalised,
+    strict: settings.strict,
     settings_problems: settings.problems,
   };
 }

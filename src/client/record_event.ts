@@ -8,9 +8,10 @@
 import { existsSync, mkdirSync } from "node:fs";
 // The banner file alone, not consent/mod.ts: `track` must not load the YAML parser.
 import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banner.ts";
-import { buildEvent, type EventInput } from "../events/build_event.ts";
+import type { EventInput } from "../events/build_event.ts";
 import { EARLIEST_YEAR } from "../events/is_utc_second.ts";
-import type { Envelope } from "../events/types.ts";
+import type { FieldChange } from "../events/normalise_fields.ts";
+import type { Schema2Envelope } from "../events/types.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import {
   deleteAnonymousId,
@@ -18,14 +19,18 @@ import {
   readAnonymousId,
   readScanCount,
   readState,
+  type TelemetryState,
   updateState,
   writeScanCount,
 } from "../install/mod.ts";
+import { checkEvent } from "./check_event.ts";
 import type { ClientCore } from "./client_core.ts";
 
 /** What happened to one event. */
 export interface RecordOutcome {
-  envelope: Envelope;
+  envelope: Schema2Envelope;
+  /** Unknown keys dropped and values recorded as `custom` or `other` (none in strict mode). */
+  changes: FieldChange[];
   /** The banner to print on stderr, when due. */
   banner?: string;
   /** Delivery must wait for a later run: the notice was not shown before this run. */
@@ -51,17 +56,121 @@ function ensureStateFolder(core: ClientCore): void {
   mkdirSync(home, { recursive: homeFromEnv, mode: 0o700 });
 }
 
+/** The notice of one scan, as `scan.started` records it in `state.json`. */
+export interface ScanNotice {
+  banner?: string;
+  holdDelivery: boolean;
+  scanCount?: number;
+  problem?: string;
+}
+
+/** Adds what normalisation changed to the install's counters. */
+function countChanges(state: TelemetryState, changes: readonly FieldChange[]): void {
+  for (const { change } of changes) {
+    if (change === "dropped") state.normalised.keys_dropped += 1;
+    else state.normalised.values_replaced += 1;
+  }
+}
+
+/**
+ * Updates `state.json` under its lock: `change` edits it. A disk error is
+ * returned as the outcome's `problem` (the event, already written, stands),
+ * a lock that could not be used as well.
+ */
+function updateStateAfterWrite(
+  core: ClientCore,
+  change: (state: TelemetryState) => void,
+): { ok: boolean; problem?: string } {
+  let problem: string | undefined;
+  try {
+    updateState(core.settings.home, change, {
+      onUnusable: (lockProblem) => {
+        problem = lockProblem;
+      },
+    });
+  } catch (error) {
+    if (fsErrorCode(error) === undefined) throw error;
+    return { ok: false, problem: `state.json could not be updated (${describeFsError(error)})` };
+  }
+  return problem === undefined ? { ok: true } : { ok: true, problem };
+}
+
+/**
+ * Records the notice of a scan (and counts it, unless `count` is false) and
+ * decides the banner; `changes` are counted in the same update.
+ */
+function recordScanNotice(
+  core: ClientCore,
+  docker: boolean,
+  count: boolean,
+  changes: readonly FieldChange[],
+  hold: boolean,
+): ScanNotice {
+  const home = core.settings.home;
+  let scanCount: number | undefined;
+  let banner: ReturnType<typeof decideBanner> | undefined;
+  const update = updateStateAfterWrite(core, (state) => {
+    if (count) {
+      scanCount = readScanCount(home) + 1;
+      writeScanCount(home, scanCount);
+    }
+    banner = decideBanner(state.notice, { docker, hold });
+    state.notice = banner.record;
+    countChanges(state, changes);
+  });
+  // The notice is not on record: no banner, and nothing is sent until it is.
+  if (!update.ok) return { holdDelivery: true, problem: update.problem };
+  return {
+    banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
+    holdDelivery: banner!.firstShowing,
+    ...(scanCount === undefined ? {} : { scanCount }),
+    ...(update.problem === undefined ? {} : { problem: update.problem }),
+  };
+}
+
+/**
+ * The banner of a `scan.started` that was refused: the notice does not
+ * depend on an accepted event, so it is recorded and shown when due as for
+ * any scan, but the scan is not counted. Returns the banner text when due
+ * (none when the state folder cannot be written), and whether delivery
+ * waits for a later run. `holdNoticeForNextScan` as for `recordEvent`.
+ *
+ * @example
+ * ```ts
+ * import { clientCore } from "./client_core.ts";
+ * import { noticeOfRefusedScan } from "./record_event.ts";
+ * const core = clientCore({ env: { JMO_HOME: "/tmp/jmo-home" } });
+ * noticeOfRefusedScan(core, "cli").banner; // the banner, on a first scan
+ * ```
+ */
+export function noticeOfRefusedScan(
+  core: ClientCore,
+  mode: unknown,
+  options: { holdNoticeForNextScan?: boolean } = {},
+): ScanNotice {
+  try {
+    ensureStateFolder(core);
+    const docker = core.settings.docker || mode === "docker";
+    return recordScanNotice(core, docker, false, [], options.holdNoticeForNextScan === true);
+  } catch {
+    return { holdDelivery: true };
+  }
+}
+
 /**
  * Validates and records an event; `write` puts its JSON line in the spool,
  * `readId` reads the install's anonymous id (a long-lived caller may cache it).
- * Throws `EventValidationError` before anything is written when the event is
- * refused; a disk error before the event is written is thrown, one after it
- * (`state.json` of a `scan.started`) is the outcome's `problem`. The Python
- * version is cut to major.minor. A clock before 2000 records nothing and
- * throws an error that says the clock is wrong (no event can carry its
- * time). `holdNoticeForNextScan` (the binary's way): a notice shown for the
- * first time holds delivery until the install's next `scan.started`, not
- * merely the next process. The caller has already decided that telemetry is on.
+ * The event is normalised unless `input.strict` (default: the client's
+ * `strict`, from `JMO_TELEMETRY_STRICT`), and what was changed is counted in
+ * `state.json`. Throws `EventValidationError` before anything is written
+ * when the event is refused; a disk error before the event is written is
+ * thrown, one after it (`state.json`) is the outcome's `problem`. The
+ * Python version is cut to major.minor. A clock before 2000 records
+ * nothing and throws an error that says the clock is wrong (no event can
+ * carry its time). `holdNoticeForNextScan` (the binary's way): a notice
+ * shown for the first time holds delivery until the install's next
+ * `scan.started`, not merely the next process. The caller has already
+ * decided that telemetry is on.
  *
  * @example
  * ```ts
@@ -92,14 +201,9 @@ export function recordEvent(
     );
   }
   const known = readId(home);
-  let envelope = buildEvent(input, {
-    eventId: crypto.randomUUID(),
-    anonymousId: known ?? crypto.randomUUID(),
-    now,
-    platform: core.platform,
-    defaultVersion: core.version,
-    defaultMode: core.defaultMode,
-  });
+  const prepared = checkEvent(core, input, known);
+  const changes = prepared.changes;
+  let envelope = prepared.envelope;
   let createdId = false;
   if (known === undefined) {
     ensureStateFolder(core);
@@ -114,45 +218,22 @@ export function recordEvent(
     if (createdId) deleteAnonymousId(home);
     throw error;
   }
-  if (envelope.event !== "scan.started") {
-    return {
-      envelope,
-      // Read only by a caller about to deliver: a library appending thousands
-      // of events never pays for the state file.
-      get holdDelivery() {
-        return !noticeAllowsDelivery(readState(home).notice);
-      },
-    };
+  if (envelope.event === "scan.started") {
+    const docker = core.settings.docker || envelope.metadata.mode === "docker";
+    const hold = options.holdNoticeForNextScan === true;
+    return { envelope, changes, ...recordScanNotice(core, docker, true, changes, hold) };
   }
-  const docker = core.settings.docker || envelope.metadata.mode === "docker";
-  let scanCount = 0;
-  let banner: ReturnType<typeof decideBanner> | undefined;
-  let problem: string | undefined;
-  try {
-    updateState(home, (state) => {
-      scanCount = readScanCount(home) + 1;
-      writeScanCount(home, scanCount);
-      banner = decideBanner(state.notice, { docker, hold: options.holdNoticeForNextScan });
-      state.notice = banner.record;
-    }, {
-      onUnusable: (lockProblem) => {
-        problem = lockProblem;
-      },
-    });
-  } catch (error) {
-    if (fsErrorCode(error) === undefined) throw error;
-    // The notice is not on record: no banner, and nothing is sent until it is.
-    return {
-      envelope,
-      holdDelivery: true,
-      problem: `state.json could not be updated (${describeFsError(error)})`,
-    };
-  }
+  const problem = changes.length === 0
+    ? undefined
+    : updateStateAfterWrite(core, (state) => countChanges(state, changes)).problem;
   return {
     envelope,
-    banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
-    holdDelivery: banner!.firstShowing,
-    scanCount,
+    changes,
     ...(problem === undefined ? {} : { problem }),
+    // Read only by a caller about to deliver: a library appending thousands
+    // of events never pays for the state file.
+    get holdDelivery() {
+      return !noticeAllowsDelivery(readState(home).notice);
+    },
   };
 }

@@ -8,7 +8,14 @@
 import { existsSync, statSync } from "node:fs";
 import process from "node:process";
 import type { ConsentDecision } from "../consent/mod.ts";
-import { type EventName, EventValidationError, type MetadataOf, type Mode } from "../events/mod.ts";
+import {
+  describeChanges,
+  type EventName,
+  EventValidationError,
+  type FieldChange,
+  type MetadataOf,
+  type Mode,
+} from "../events/mod.ts";
 import type { EnvelopeOf } from "../events/mod.ts";
 import { describeFsError } from "../fs/mod.ts";
 import { readAnonymousId } from "../install/mod.ts";
@@ -19,11 +26,28 @@ import { currentConsent } from "./current_consent.ts";
 import { flushInstall } from "./flush_install.ts";
 import { keepToCap } from "./keep_to_cap.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
-import { recordEvent, type RecordOutcome } from "./record_event.ts";
+import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "./record_event.ts";
 
-/** Metadata `track` accepts: the schema's, where `scan.completed` may give raw numbers instead of buckets. */
+/**
+ * Metadata fields whose values come from the user's own configuration: any
+ * string is accepted and recorded as `custom` or `other` when outside the
+ * schema (refused in strict mode).
+ */
+export type FreeText<M> = {
+  [P in keyof M]: P extends "profile" | "profile_selected" ? string | null
+    : P extends "output_formats" | "policies" ? string[]
+    : M[P];
+};
+
+/**
+ * Metadata `track` accepts: the schema's, where a profile, policy or output
+ * format may be any name, `scan.completed` may give raw numbers instead of
+ * buckets and `wizard.completed` its raw `duration_seconds`.
+ */
 export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
-    & Omit<MetadataOf["scan.completed"], "duration_bucket" | "total_findings_bucket" | "mode">
+    & FreeText<
+      Omit<MetadataOf["scan.completed"], "duration_bucket" | "total_findings_bucket" | "mode">
+    >
     & { mode?: Mode }
     & (
       | {
@@ -39,8 +63,17 @@ export type TrackMetadata<K extends EventName> = K extends "scan.completed" ?
       }
       | { total_findings: number; total_findings_bucket?: never }
     )
-  : K extends "scan.started" ? Omit<MetadataOf["scan.started"], "mode"> & { mode?: Mode }
-  : MetadataOf[K];
+  : K extends "scan.started" ? FreeText<Omit<MetadataOf["scan.started"], "mode">> & { mode?: Mode }
+  : K extends "wizard.completed" ?
+      & FreeText<Omit<MetadataOf["wizard.completed"], "duration_bucket">>
+      & (
+        | {
+          duration_bucket: MetadataOf["wizard.completed"]["duration_bucket"];
+          duration_seconds?: never;
+        }
+        | { duration_seconds: number; duration_bucket?: never }
+      )
+  : FreeText<MetadataOf[K]>;
 
 /** Per-event options of `track`. */
 export interface TrackOptions {
@@ -50,6 +83,8 @@ export interface TrackOptions {
   pythonVersion?: string;
   /** The execution mode of the scan events (default `docker` in a container, else `cli`). */
   mode?: Mode;
+  /** Refuse rather than normalise this event (default: the client's `strict` option). */
+  strict?: boolean;
 }
 
 /** What `track` did. */
@@ -60,6 +95,8 @@ export interface TrackResult<K extends EventName = EventName> {
   envelope?: EnvelopeOf<K>;
   /** The banner text, when it was due (also written by `onBanner`). */
   banner?: string;
+  /** Unknown keys dropped and values recorded as `custom` or `other`, when recorded. */
+  changes?: FieldChange[];
   /**
    * What went wrong on the disk: the event not recorded (`recorded` false), or
    * recorded but `state.json could not be updated (disk full)`.
@@ -201,11 +238,17 @@ export class TelemetryClient {
         this.#readId,
       );
     } catch (error) {
-      if (error instanceof EventValidationError) throw error;
+      if (error instanceof EventValidationError) {
+        if (event === "scan.started") this.#showNoticeOfRefusedScan(metadata, options);
+        throw error;
+      }
       // The disk refused (read-only or missing home, full disk): the host goes on.
       return { recorded: false, problem: `event not recorded (${describeFsError(error)})` };
     }
     sealOnExit(this);
+    if (this.#core.settings.debug) {
+      process.stderr.write(describeChanges("jmo-telemetry debug", event, outcome.changes));
+    }
     if (outcome.banner) {
       this.#onBanner(outcome.banner);
       if (outcome.holdDelivery) this.#noticeShownHere = true;
@@ -214,8 +257,20 @@ export class TelemetryClient {
       recorded: true,
       envelope: outcome.envelope as EnvelopeOf<K>,
       banner: outcome.banner,
+      changes: outcome.changes,
       ...(outcome.problem === undefined ? {} : { problem: outcome.problem }),
     };
+  }
+
+  /** Shows the banner of a refused `scan.started` when due: the notice does not wait for a valid event. */
+  #showNoticeOfRefusedScan(metadata: unknown, options: TrackOptions): void {
+    const given = typeof metadata === "object" && metadata !== null
+      ? (metadata as { mode?: unknown }).mode
+      : undefined;
+    const notice = noticeOfRefusedScan(this.#core, options.mode ?? given);
+    if (notice.banner === undefined) return;
+    this.#onBanner(notice.banner);
+    if (notice.holdDelivery) this.#noticeShownHere = true;
   }
 
   /**

@@ -10,10 +10,10 @@
  * @example
  * ```ts
  * import { NOTICE_VERSION } from "./banner.ts";
- * NOTICE_VERSION; // 1
+ * NOTICE_VERSION; // 2
  * ```
  */
-export const NOTICE_VERSION = 1;
+export const NOTICE_VERSION = 2;
 /** How many scans show each version of the notice (outside Docker). */
 export const NOTICE_SCANS = 3;
 /**
@@ -29,9 +29,12 @@ export const PRIVACY_URL = "https://jmotools.com/privacy";
 
 /** What was collected and what never is: shared by the banner and the consent prompt. */
 export const COLLECTION_SUMMARY: string = [
-  "  Collected (anonymous): which scanners ran, scan profile and mode, bucketed",
-  "  durations and finding counts, tool failure types, platform, Python and tool",
-  "  versions, and a random install id.",
+  "  Collected (anonymous): which scanners ran, scan profile and mode, kinds and",
+  "  bucketed number of targets, whether the scan runs in CI, how often you scan,",
+  "  which built-in policies ran and their bucketed results, report formats,",
+  "  bucketed durations and finding counts, tool failure types, platform, Python",
+  "  and tool versions, and a random install id. Your own profile and policy",
+  '  names are recorded only as "custom".',
   "  Never collected: repository names, paths or URLs, findings or secrets, file",
   "  names, user or host names, IP addresses, environment variables, error messages.",
 ].join("\n");
@@ -94,10 +97,10 @@ export interface BannerDecision {
  * ```ts
  * import { decideBanner } from "./banner.ts";
  * decideBanner(undefined, { docker: false }).firstShowing; // true
- * decideBanner(undefined, { docker: false, hold: true }).record; // { version: 1, shown: 1, held: true }
- * decideBanner({ version: 1, shown: 1, held: true }, { docker: false }).record; // { version: 1, shown: 2 }
- * decideBanner({ version: 1, shown: 3 }, { docker: false }).show; // false
- * decideBanner({ version: 1, shown: 3 }, { docker: true }).show; // true
+ * decideBanner(undefined, { docker: false, hold: true }).record; // { version: 2, shown: 1, held: true }
+ * decideBanner({ version: 2, shown: 1, held: true }, { docker: false }).record; // { version: 2, shown: 2 }
+ * decideBanner({ version: 2, shown: 3 }, { docker: false }).show; // false
+ * decideBanner({ version: 2, shown: 3 }, { docker: true }).show; // true
  * ```
  */
 export function decideBanner(
@@ -123,8 +126,8 @@ export function decideBanner(
  * ```ts
  * import { noticeAllowsDelivery } from "./banner.ts";
  * noticeAllowsDelivery(undefined); // false
- * noticeAllowsDelivery({ version: 1, shown: 1 }); // true
- * noticeAllowsDelivery({ version: 1, shown: 1, held: true }); // false
+ * noticeAllowsDelivery({ version: 2, shown: 1 }); // true
+ * noticeAllowsDelivery({ version: 2, shown: 1, held: true }); // false
  * ```
  */
 export function noticeAllowsDelivery(

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { DurationBucket, FindingsBucket } from "./types.ts";
+import type { DurationBucket, FindingsBucket, WizardDurationBucket } from "./types.ts";
 
 function checkCount(value: number, what: string): void {
   if (!Number.isFinite(value) || value < 0) {
@@ -31,6 +31,28 @@ export function durationBucket(seconds: number): DurationBucket {
   if (seconds < 900) return "5-15min";
   if (seconds < 1800) return "15-30min";
   return ">30min";
+}
+
+/**
+ * Buckets the time the setup wizard was open, however long: under a minute,
+ * under 5, under 15, under 60 minutes, or longer. Throws `RangeError` for a
+ * negative number or one that is not finite.
+ *
+ * @example
+ * ```ts
+ * import { wizardDurationBucket } from "./buckets.ts";
+ * wizardDurationBucket(59); // "<1min"
+ * wizardDurationBucket(240); // "1-5min"
+ * wizardDurationBucket(172_800); // ">1h"
+ * ```
+ */
+export function wizardDurationBucket(seconds: number): WizardDurationBucket {
+  checkCount(seconds, "a duration in seconds");
+  if (seconds < 60) return "<1min";
+  if (seconds < 300) return "1-5min";
+  if (seconds < 900) return "5-15min";
+  if (seconds < 3600) return "15-60min";
+  return ">1h";
 }
 
 /**

@@ -4,11 +4,19 @@
  * @module
  */
 
-import { durationBucket, findingsBucket } from "./buckets.ts";
-import type { Envelope } from "./types.ts";
+import { durationBucket, findingsBucket, wizardDurationBucket } from "./buckets.ts";
+import { METADATA_FIELDS } from "./definitions.ts";
+import { type FieldChange, normaliseObject } from "./normalise_fields.ts";
+import type { Schema2Envelope } from "./types.ts";
 import { validateEnvelope } from "./validate_envelope.ts";
 import { EventValidationError } from "./validation_error.ts";
-import { EVENT_NAMES, type Mode, type Platform, SCHEMA_VERSION } from "./vocabulary.ts";
+import {
+  EVENT_NAMES,
+  type EventName,
+  type Mode,
+  type Platform,
+  SCHEMA_VERSION,
+} from "./vocabulary.ts";
 
 /** What the host tool says about one event. */
 export interface EventInput {
@@ -22,6 +30,20 @@ export interface EventInput {
   pythonVersion?: string;
   /** Execution mode; fills `metadata.mode` of the scan events. */
   mode?: Mode;
+  /**
+   * Refuse instead of normalising: an unknown key, or a profile, policy,
+   * tool or output format outside the schema, refuses the event (for the
+   * host's own tests). Default false.
+   */
+  strict?: boolean;
+}
+
+/** A built envelope, and what normalisation changed to make it. */
+export interface PreparedEvent {
+  /** The envelope as it is spooled and sent. */
+  envelope: Schema2Envelope;
+  /** Keys dropped and values replaced (none in strict mode). */
+  changes: FieldChange[];
 }
 
 /** What the client adds to every event. */
@@ -74,24 +96,29 @@ export function utcSecond(date: Date): string {
 }
 
 /**
- * Builds the envelope of one event and validates it strictly. Raw
- * `duration_seconds` and `total_findings` of `scan.completed` are bucketed
- * here, so the raw numbers never leave this function. Throws
- * `EventValidationError` naming the event and field on any refusal.
+ * Builds the schema 2 envelope of one event: raw numbers are bucketed (the
+ * `duration_seconds` and `total_findings` of `scan.completed`, the
+ * `duration_seconds` of `wizard.completed`), so they never leave this
+ * function; unless `input.strict`, unknown keys are dropped and a profile,
+ * policy, tool or output format outside the schema is replaced by `custom`
+ * or `other`, each named in `changes`. The result is then validated
+ * strictly. Throws `EventValidationError` naming the event and field on any
+ * refusal (a value of the wrong kind is refused in both modes).
  *
  * @example
  * ```ts
- * import { buildEvent } from "./build_event.ts";
- * const e = buildEvent(
- *   { event: "scan.completed", metadata: { profile: "fast", duration_seconds: 420,
- *     tools_succeeded: 3, tools_failed: 0, total_findings: 12 } },
+ * import { prepareEvent } from "./build_event.ts";
+ * const { envelope, changes } = prepareEvent(
+ *   { event: "scan.completed", metadata: { profile: "nightly", duration_seconds: 42,
+ *     tools_succeeded: 3, tools_failed: 0, extra: 1 } },
  *   { eventId: crypto.randomUUID(), anonymousId: crypto.randomUUID(), now: new Date(),
  *     platform: "Linux", defaultVersion: "1.0.0", defaultMode: "cli" },
  * );
- * e.metadata; // { profile: "fast", duration_bucket: "5-15min", ..., total_findings_bucket: "10-100", mode: "cli" }
+ * envelope.metadata.profile; // "custom"
+ * changes; // [{ field: "metadata.profile", change: "normalised", to: "custom" }, { field: "metadata.extra", change: "dropped" }]
  * ```
  */
-export function buildEvent(input: EventInput, context: EventContext): Envelope {
+export function prepareEvent(input: EventInput, context: EventContext): PreparedEvent {
   const event = input.event;
   if (!(EVENT_NAMES as readonly string[]).includes(event)) {
     throw new EventValidationError(event, "event", `must be one of ${EVENT_NAMES.join(", ")}`);
@@ -100,14 +127,22 @@ export function buildEvent(input: EventInput, context: EventContext): Envelope {
   if (typeof given !== "object" || given === null || Array.isArray(given)) {
     throw new EventValidationError(event, "metadata", "must be a JSON object");
   }
-  const metadata: Record<string, unknown> = { ...given as Record<string, unknown> };
+  let metadata: Record<string, unknown> = { ...given as Record<string, unknown> };
   if (event === "scan.completed") {
     bucketRawField(event, metadata, "duration_seconds", "duration_bucket", durationBucket);
     bucketRawField(event, metadata, "total_findings", "total_findings_bucket", findingsBucket);
   }
+  if (event === "wizard.completed") {
+    bucketRawField(event, metadata, "duration_seconds", "duration_bucket", wizardDurationBucket);
+  }
   if (MODE_EVENTS.has(event)) {
     if (input.mode !== undefined) metadata.mode = input.mode;
     else if (!("mode" in metadata)) metadata.mode = context.defaultMode;
+  }
+  const changes: FieldChange[] = [];
+  if (input.strict !== true) {
+    const fields = METADATA_FIELDS[event as EventName];
+    metadata = normaliseObject(metadata, fields, "metadata", changes) as Record<string, unknown>;
   }
   const candidate: Record<string, unknown> = {
     schema: SCHEMA_VERSION,
@@ -124,7 +159,27 @@ export function buildEvent(input: EventInput, context: EventContext): Envelope {
     const m = /^(\d{1,2}\.\d{1,3})(?!\d)/.exec(input.pythonVersion.trim());
     candidate.python_version = m ? m[1] : input.pythonVersion;
   }
-  const result = validateEnvelope(candidate);
+  const result = validateEnvelope(candidate, { schemas: [SCHEMA_VERSION] });
   if (!result.ok) throw result.error;
-  return result.envelope;
+  return { envelope: result.envelope as Schema2Envelope, changes };
+}
+
+/**
+ * Builds the envelope of one event as `prepareEvent` does, and returns the
+ * envelope alone.
+ *
+ * @example
+ * ```ts
+ * import { buildEvent } from "./build_event.ts";
+ * const e = buildEvent(
+ *   { event: "scan.completed", metadata: { profile: "fast", duration_seconds: 420,
+ *     tools_succeeded: 3, tools_failed: 0, total_findings: 12 } },
+ *   { eventId: crypto.randomUUID(), anonymousId: crypto.randomUUID(), now: new Date(),
+ *     platform: "Linux", defaultVersion: "1.0.0", defaultMode: "cli" },
+ * );
+ * e.metadata; // { profile: "fast", duration_bucket: "5-15min", ..., total_findings_bucket: "10-100", mode: "cli" }
+ * ```
+ */
+export function buildEvent(input: EventInput, context: EventContext): Schema2Envelope {
+  return prepareEvent(input, context).envelope;
 }

@@ -16,8 +16,12 @@ export type FieldRule =
   | { type: "array"; items: FieldSpec; maxItems: number }
   | { type: "object"; fields: ObjectFields };
 
-/** One field's rule with its modifiers: `null` allowed, or the key may be absent. */
-export type FieldSpec = FieldRule & { nullable?: true; optional?: true };
+/**
+ * One field's rule with its modifiers: `null` allowed, the key may be absent,
+ * or (`fallback`, on enumerations and patterns only) a string outside the
+ * vocabulary is recorded as this value instead of refused, unless strict.
+ */
+export type FieldSpec = FieldRule & { nullable?: true; optional?: true; fallback?: string };
 
 /** The fields of a strict object: any other key is refused. */
 export type ObjectFields = Readonly<Record<string, FieldSpec>>;

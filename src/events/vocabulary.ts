@@ -1,27 +1,64 @@
 /**
- * The enumerations of schema 1, exactly as the source documents define them.
+ * The enumerations of both schemas: schema 1 as the source documents define
+ * it, schema 2 as the host really sends it.
  *
  * @module
  */
 
 /**
- * The five events a host tool may record.
+ * The schema versions this client knows, oldest first; it writes the last.
  *
  * @example
  * ```ts
- * import { EVENT_NAMES } from "./vocabulary.ts";
- * EVENT_NAMES.includes("scan.started"); // true
+ * import { SCHEMA_VERSIONS } from "./vocabulary.ts";
+ * SCHEMA_VERSIONS; // [1, 2]
  * ```
  */
-export const EVENT_NAMES = [
+export const SCHEMA_VERSIONS = [1, 2] as const;
+/** One of the schema versions. */
+export type SchemaVersion = typeof SCHEMA_VERSIONS[number];
+/**
+ * The schema version of every envelope this client writes.
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_VERSION } from "./vocabulary.ts";
+ * SCHEMA_VERSION; // 2
+ * ```
+ */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * The five events of schema 1.
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_1_EVENT_NAMES } from "./vocabulary.ts";
+ * SCHEMA_1_EVENT_NAMES.includes("policy.evaluated" as never); // false
+ * ```
+ */
+export const SCHEMA_1_EVENT_NAMES = [
   "scan.started",
   "scan.completed",
   "tool.failed",
   "wizard.completed",
   "report.generated",
 ] as const;
-/** One of the five event names. */
+/**
+ * The six events a host tool may record (schema 2: schema 1's five and
+ * `policy.evaluated`).
+ *
+ * @example
+ * ```ts
+ * import { EVENT_NAMES } from "./vocabulary.ts";
+ * EVENT_NAMES.includes("policy.evaluated"); // true
+ * ```
+ */
+export const EVENT_NAMES = [...SCHEMA_1_EVENT_NAMES, "policy.evaluated"] as const;
+/** One of the six event names. */
 export type EventName = typeof EVENT_NAMES[number];
+/** One of the five event names of schema 1. */
+export type Schema1EventName = typeof SCHEMA_1_EVENT_NAMES[number];
 
 /**
  * How the host tool was run.
@@ -37,7 +74,8 @@ export const MODES = ["cli", "docker", "wizard"] as const;
 export type Mode = typeof MODES[number];
 
 /**
- * Scan profiles.
+ * Scan profiles: the four built in, and `custom` for every profile a user
+ * defines (whose name is never recorded).
  *
  * @example
  * ```ts
@@ -46,6 +84,10 @@ export type Mode = typeof MODES[number];
  * ```
  */
 export const PROFILES = ["fast", "slim", "balanced", "deep", "custom"] as const;
+/** What a profile, policy or other user-defined name is recorded as. */
+export const CUSTOM = "custom";
+/** What a tool name or output format outside the vocabulary is recorded as. */
+export const OTHER = "other";
 /**
  * Scan duration buckets.
  *
@@ -97,15 +139,100 @@ export const EXECUTION_MODES = ["docker", "native"] as const;
  */
 export const ARTIFACTS = ["makefile", "shell", "gha"] as const;
 /**
- * Which reporters ran.
+ * Which reporters ran, in schema 1.
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_1_OUTPUT_FORMATS } from "./vocabulary.ts";
+ * SCHEMA_1_OUTPUT_FORMATS; // ["json", "md", "html", "sarif"]
+ * ```
+ */
+export const SCHEMA_1_OUTPUT_FORMATS = ["json", "md", "html", "sarif"] as const;
+/**
+ * Which reporters ran: the host's six, and `other` for any format it adds later.
  *
  * @example
  * ```ts
  * import { OUTPUT_FORMATS } from "./vocabulary.ts";
- * OUTPUT_FORMATS.includes("sarif"); // true
+ * OUTPUT_FORMATS.includes("simple-html"); // true
  * ```
  */
-export const OUTPUT_FORMATS = ["json", "md", "html", "sarif"] as const;
+export const OUTPUT_FORMATS = [
+  "json",
+  "md",
+  "html",
+  "simple-html",
+  "sarif",
+  "yaml",
+  "other",
+] as const;
+/**
+ * The host's built-in policies, and `custom` for every policy file a user adds.
+ *
+ * @example
+ * ```ts
+ * import { POLICIES } from "./vocabulary.ts";
+ * POLICIES.includes("zero-secrets"); // true
+ * ```
+ */
+export const POLICIES = [
+  "hipaa-compliance",
+  "owasp-top-10",
+  "pci-dss",
+  "production-hardening",
+  "zero-secrets",
+  "custom",
+] as const;
+/**
+ * Buckets of a scan's target count, as the host cuts them.
+ *
+ * @example
+ * ```ts
+ * import { TARGETS_BUCKETS } from "./vocabulary.ts";
+ * TARGETS_BUCKETS.at(-1); // ">50"
+ * ```
+ */
+export const TARGETS_BUCKETS = ["1", "2-5", "6-10", "11-50", ">50"] as const;
+/**
+ * How often this install scans, from its local scan count.
+ *
+ * @example
+ * ```ts
+ * import { SCAN_FREQUENCY_HINTS } from "./vocabulary.ts";
+ * SCAN_FREQUENCY_HINTS; // ["first_time", "weekly", "daily"]
+ * ```
+ */
+export const SCAN_FREQUENCY_HINTS = ["first_time", "weekly", "daily"] as const;
+/**
+ * Buckets of a policy evaluation's violation count.
+ *
+ * @example
+ * ```ts
+ * import { VIOLATIONS_BUCKETS } from "./vocabulary.ts";
+ * VIOLATIONS_BUCKETS[1]; // "1-5"
+ * ```
+ */
+export const VIOLATIONS_BUCKETS = ["0", "1-5", "5-20", "20-100", ">100"] as const;
+/**
+ * Buckets of a policy evaluation's duration.
+ *
+ * @example
+ * ```ts
+ * import { EVALUATION_TIME_BUCKETS } from "./vocabulary.ts";
+ * EVALUATION_TIME_BUCKETS[0]; // "<50ms"
+ * ```
+ */
+export const EVALUATION_TIME_BUCKETS = ["<50ms", "50-100ms", "100-500ms", ">500ms"] as const;
+/**
+ * Buckets of the time the setup wizard was open.
+ *
+ * @example
+ * ```ts
+ * import { WIZARD_DURATION_BUCKETS } from "./vocabulary.ts";
+ * WIZARD_DURATION_BUCKETS.at(-1); // ">1h"
+ * ```
+ */
+export const WIZARD_DURATION_BUCKETS = ["<1min", "1-5min", "5-15min", "15-60min", ">1h"] as const;
 /**
  * Platforms as they appear in events.
  *
@@ -121,7 +248,7 @@ export type Platform = typeof PLATFORMS[number];
 /** Target kinds counted by `scan.started`. */
 export const TARGET_TYPES = ["repos", "images", "urls", "iac", "gitlab", "k8s"] as const;
 
-/** Tool names: short identifiers, so no path, URL or message can ride in one. */
-export const TOOL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/;
-/** The schema version of every envelope this client writes. */
-export const SCHEMA_VERSION = 1;
+/** Tool names of schema 1: short identifiers, so no path, URL or message can ride in one. */
+export const SCHEMA_1_TOOL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+/** Tool names of schema 2: the same, with `+` allowed (`afl++`). */
+export const TOOL_NAME_PATTERN = /^[a-z0-9][a-z0-9._+-]{0,39}$/;

@@ -1,5 +1,5 @@
 /**
- * The zod schemas of schema 1, generated from the one definition, for users
+ * The zod schemas of schemas 1 and 2, generated from the one definition, for users
  * of the library who compose schemas and for the test that proves the fast
  * checker and zod agree. Not on `track`'s path: loading zod costs more than
  * the rest of `track` together.
@@ -8,11 +8,11 @@
  */
 
 import { z } from "zod";
-import { envelopeFieldsOf, METADATA_FIELDS } from "./definitions.ts";
+import { envelopeFieldsOf, METADATA_FIELDS, METADATA_FIELDS_BY_SCHEMA } from "./definitions.ts";
 import { isUtcSecond } from "./is_utc_second.ts";
 import type { FieldSpec, ObjectFields } from "./field_spec.ts";
 import type { Envelope, MetadataOf } from "./types.ts";
-import { EVENT_NAMES, type EventName } from "./vocabulary.ts";
+import { EVENT_NAMES, type EventName, SCHEMA_VERSIONS } from "./vocabulary.ts";
 
 function ruleToZod(spec: FieldSpec): z.ZodType {
   switch (spec.type) {
@@ -48,16 +48,24 @@ function objectToZod(fields: ObjectFields) {
   );
 }
 
-/** The zod schema of each event's metadata. */
+/** The zod schema of each event's metadata, in schema 2 (strict: nothing is normalised). */
 export const METADATA_SCHEMAS: { readonly [K in EventName]: z.ZodType<MetadataOf[K]> } = Object
   .fromEntries(
     EVENT_NAMES.map((name) => [name, objectToZod(METADATA_FIELDS[name])]),
   ) as unknown as { readonly [K in EventName]: z.ZodType<MetadataOf[K]> };
 
-/** The zod schema of a whole event as spooled, sent and stored. */
+/** The zod schema of a whole event of schema 1 or 2, as spooled, sent and stored. */
 export const envelopeSchema: z.ZodType<Envelope> = z.discriminatedUnion(
-  "event",
-  EVENT_NAMES.map((name) =>
-    objectToZod({ ...envelopeFieldsOf(name), event: { type: "literal", value: name } })
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  "schema",
+  SCHEMA_VERSIONS.map((schema) =>
+    z.discriminatedUnion(
+      "event",
+      Object.keys(METADATA_FIELDS_BY_SCHEMA[schema]).map((name) =>
+        objectToZod({
+          ...envelopeFieldsOf(name as EventName, schema),
+          event: { type: "literal", value: name },
+        })
+      ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    )
+  ) as unknown as [z.ZodDiscriminatedUnion, ...z.ZodDiscriminatedUnion[]],
 ) as unknown as z.ZodType<Envelope>;

@@ -16,7 +16,13 @@ export type { InstallPaths } from "./install_paths.ts";
 export { readScanCount, writeScanCount } from "./scan_count.ts";
 export { emptyState, readState, updateState } from "./state_file.ts";
 export { recordRefusals } from "./record_refusals.ts";
-export type { BackoffState, DroppedCounters, FlushOutcome, TelemetryState } from "./state_file.ts";
+export type {
+  BackoffState,
+  DroppedCounters,
+  FlushOutcome,
+  NormalisedCounters,
+  TelemetryState,
+} from "./state_file.ts";
 export { withLock } from "./with_lock.ts";
 export type { LockOptions } from "./with_lock.ts";
 export { writeAtomic } from "./write_atomic.ts";

@@ -28,6 +28,17 @@ export interface DroppedCounters {
   rejected_deleted: number;
 }
 
+/**
+ * What normalisation changed in recorded events, over the life of the
+ * install: the events were kept, these parts of them were not.
+ */
+export interface NormalisedCounters {
+  /** Keys the schema does not know, dropped from recorded events. */
+  keys_dropped: number;
+  /** Profiles, policies, tools and output formats outside the schema, recorded as `custom` or `other`. */
+  values_replaced: number;
+}
+
 /** The outcome of the last flush. */
 export interface FlushOutcome {
   /** When it ended, UTC. */
@@ -69,6 +80,7 @@ export interface TelemetryState {
    * count: the collector's answer, or what the spool reader's check found.
    */
   refusals?: Record<string, number>;
+  normalised: NormalisedCounters;
 }
 
 /**
@@ -81,7 +93,10 @@ export interface TelemetryState {
  * ```
  */
 export function emptyState(): TelemetryState {
-  return { dropped: { expired: 0, over_cap: 0, rejected: 0, damaged: 0, rejected_deleted: 0 } };
+  return {
+    dropped: { expired: 0, over_cap: 0, rejected: 0, damaged: 0, rejected_deleted: 0 },
+    normalised: { keys_dropped: 0, values_replaced: 0 },
+  };
 }
 
 /**
@@ -99,7 +114,12 @@ export function readState(home: string): TelemetryState {
     const parsed = JSON.parse(readRegularFile(installPaths(home).stateFile));
     const state = emptyState();
     if (typeof parsed !== "object" || parsed === null) return state;
-    return { ...state, ...parsed, dropped: { ...state.dropped, ...parsed.dropped } };
+    return {
+      ...state,
+      ...parsed,
+      dropped: { ...state.dropped, ...parsed.dropped },
+      normalised: { ...state.normalised, ...parsed.normalised },
+    };
   } catch {
     return emptyState();
   }

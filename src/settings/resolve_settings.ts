@@ -49,6 +49,11 @@ export interface Settings {
   maxAgeMs: number;
   /** `JMO_TELEMETRY_DEBUG`: print events and batches, send nothing. */
   debug: boolean;
+  /**
+   * `JMO_TELEMETRY_STRICT`: refuse an event with an unknown key or a value
+   * outside the schema instead of dropping or normalising it.
+   */
+  strict: boolean;
   /** Running in a container: `DOCKER_CONTAINER` set, or `/.dockerenv` present unless `DOCKER_CONTAINER=0`. */
   docker: boolean;
   /** Environment values ignored or unusable, each with what is done instead. */
@@ -153,6 +158,7 @@ export function resolveSettings(
     timeoutMs: timeoutSeconds * 1000,
     maxAgeMs: maxAgeDays * 86_400_000,
     debug: parseEnvBoolean(env.JMO_TELEMETRY_DEBUG) === true,
+    strict: parseEnvBoolean(env.JMO_TELEMETRY_STRICT) === true,
     docker: parseEnvBoolean(env.DOCKER_CONTAINER) === false
       ? false
       : isEnvMarkerSet(env.DOCKER_CONTAINER) || host.dockerenv,

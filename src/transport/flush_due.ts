@@ -48,7 +48,7 @@ export interface DueFacts {
  * flushDue({
  *   event: "scan.completed", oldestPendingMs: undefined,
  *   debug: false, holdDelivery: false, nowMs: Date.now(),
- *   state: { notice: { version: 1, shown: 1 } },
+ *   state: { notice: { version: 2, shown: 1 } },
  * }); // true
  * ```
  */

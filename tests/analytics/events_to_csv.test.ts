@@ -3,7 +3,7 @@ import { collectEvents, csvColumns, csvField, eventsToCsv } from "../../src/anal
 import { datasetLines, installId } from "../fixtures/analytics/dataset.ts";
 import { parseCsv } from "./parse_csv.ts";
 
-Deno.test("the CSV has one column per envelope field and per flattened metadata field, in definition order", () => {
+Deno.test("the CSV has one column per envelope field and per flattened metadata field of both schemas, in definition order", () => {
   deepEqual(csvColumns(), [
     "schema",
     "event_id",
@@ -23,6 +23,11 @@ Deno.test("the CSV has one column per envelope field and per flattened metadata 
     "metadata.target_types.iac",
     "metadata.target_types.gitlab",
     "metadata.target_types.k8s",
+    "metadata.ci_detected",
+    "metadata.multi_target_scan",
+    "metadata.compliance_usage",
+    "metadata.total_targets_bucket",
+    "metadata.scan_frequency_hint",
     "metadata.duration_bucket",
     "metadata.tools_succeeded",
     "metadata.tools_failed",
@@ -33,11 +38,17 @@ Deno.test("the CSV has one column per envelope field and per flattened metadata 
     "metadata.profile_selected",
     "metadata.execution_mode",
     "metadata.artifact_generated",
-    "metadata.duration_seconds",
     "metadata.output_formats",
     "metadata.findings_bucket",
     "metadata.suppressions_used",
     "metadata.compliance_enabled",
+    "metadata.policy_count",
+    "metadata.violations_bucket",
+    "metadata.evaluation_time_bucket",
+    "metadata.policies",
+    "metadata.passed_count",
+    "metadata.failed_count",
+    "metadata.duration_seconds",
   ]);
 });
 

@@ -32,6 +32,7 @@ Deno.test("the whole data set adds up to its known totals and splits", () => {
     ["tool.failed", 4],
     ["wizard.completed", 3],
     ["report.generated", 3],
+    ["policy.evaluated", 0],
   ]);
   deepEqual(pairs(s.platforms), [["Linux", 7], ["macOS", 3], ["Windows", 2]]);
   deepEqual(pairs(s.pythonVersions), [["3.12", 5], ["3.11", 4], ["3.10", 2], ["not given", 1]]);

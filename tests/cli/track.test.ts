@@ -7,7 +7,7 @@ function pendingLines(stdout: string): Record<string, unknown>[] {
   return stdout.trim() === "" ? [] : stdout.trim().split("\n").map((l) => JSON.parse(l));
 }
 
-Deno.test("track records each of the five events and show prints them as they would be sent", async () => {
+Deno.test("track records each of the six events and show prints them as they would be sent", async () => {
   const box = await makeSandbox();
   for (const event of Object.keys(VALID_METADATA)) {
     const r = await box.run(
@@ -28,11 +28,12 @@ Deno.test("track records each of the five events and show prints them as they wo
   await box.remove();
 });
 
-Deno.test("track refuses an invalid event with exit 2, names the field, and records nothing", async () => {
+Deno.test("track --strict and JMO_TELEMETRY_STRICT=1 refuse an event outside the schema with exit 2, name the field, and record nothing", async () => {
   const box = await makeSandbox();
   const r = await box.run([
     "track",
     "tool.failed",
+    "--strict",
     "--meta",
     JSON.stringify({ ...VALID_METADATA["tool.failed"], tool: "/home/ada/bin/trivy" }),
   ]);
@@ -45,7 +46,7 @@ Deno.test("track refuses an invalid event with exit 2, names the field, and reco
     "scan.started",
     "--meta",
     JSON.stringify({ ...VALID_METADATA["scan.started"], repo: "x" }),
-  ]);
+  ], { env: { JMO_TELEMETRY_STRICT: "1" } });
   equal(unknown.code, 2);
   match(unknown.stderr, /scan\.started: metadata\.repo: unknown key/);
   await box.remove();
@@ -121,7 +122,7 @@ Deno.test("JMO_TELEMETRY_DEBUG=1 prints each recorded event on stderr", async ()
   const box = await makeSandbox();
   const r = await box.run(trackArgs("tool.failed"), { env: { JMO_TELEMETRY_DEBUG: "1" } });
   equal(r.code, 0);
-  match(r.stderr, /debug: recorded \{"schema":1,.*"event":"tool\.failed"/);
+  match(r.stderr, /debug: recorded \{"schema":2,.*"event":"tool\.failed"/);
   equal(r.stdout, "");
   await box.remove();
 });

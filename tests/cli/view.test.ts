@@ -178,7 +178,7 @@ Deno.test("view --export csv writes RFC 4180 CSV to --output, or to stdout", asy
     const text = await Deno.readTextFile(out);
     const [header, ...rows] = parseCsv(text);
     equal(rows.length, 38);
-    equal(header.length, 33);
+    equal(header.length, 44);
     ok(rows.every((cells) => cells.length === header.length));
     const tools = header.indexOf("metadata.tools");
     const event = header.indexOf("event");

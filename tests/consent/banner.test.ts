@@ -2,6 +2,7 @@ import { deepEqual, equal } from "node:assert/strict";
 import {
   bannerText,
   decideBanner,
+  NOTICE_VERSION,
   noticeAllowsDelivery,
   PRIVACY_URL,
 } from "../../src/consent/mod.ts";
@@ -36,8 +37,8 @@ Deno.test("a new notice version shows the banner again for three scans", () => {
 
 Deno.test("delivery waits until the current notice was shown in an earlier run", () => {
   equal(noticeAllowsDelivery(undefined), false);
-  equal(noticeAllowsDelivery({ version: 1, shown: 1 }), true);
-  equal(noticeAllowsDelivery({ version: 1, shown: 2 }, 2), false);
+  equal(noticeAllowsDelivery({ version: NOTICE_VERSION, shown: 1 }), true);
+  equal(noticeAllowsDelivery({ version: NOTICE_VERSION - 1, shown: 2 }), false);
 });
 
 Deno.test("only the banner's first showing promises that nothing is sent before the next run", () => {
@@ -63,9 +64,9 @@ Deno.test("the banner says what is collected, what never is, how to opt out and 
 
 Deno.test("the binary's first showing holds delivery until the next scan.started releases it", () => {
   const first = decideBanner(undefined, { docker: false, hold: true });
-  deepEqual(first.record, { version: 1, shown: 1, held: true });
+  deepEqual(first.record, { version: NOTICE_VERSION, shown: 1, held: true });
   equal(noticeAllowsDelivery(first.record), false);
   const next = decideBanner(first.record, { docker: false, hold: true });
-  deepEqual(next.record, { version: 1, shown: 2 });
+  deepEqual(next.record, { version: NOTICE_VERSION, shown: 2 });
   equal(noticeAllowsDelivery(next.record), true);
 });

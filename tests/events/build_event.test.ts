@@ -2,7 +2,9 @@ import { deepEqual, equal, match, throws } from "node:assert/strict";
 import {
   buildEvent,
   envelopeSchema,
+  EVENT_NAMES,
   EventValidationError,
+  prepareEvent,
   validateEnvelope,
 } from "../../src/events/mod.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
@@ -16,9 +18,9 @@ const context = {
   defaultMode: "cli" as const,
 };
 
-function refusal(event: string, metadata: unknown): EventValidationError {
+function refusal(event: string, metadata: unknown, strict = false): EventValidationError {
   try {
-    buildEvent({ event, metadata }, context);
+    buildEvent({ event, metadata, strict }, context);
   } catch (error) {
     if (error instanceof EventValidationError) return error;
     throw error;
@@ -26,11 +28,12 @@ function refusal(event: string, metadata: unknown): EventValidationError {
   throw new Error("the event was accepted");
 }
 
-Deno.test("buildEvent accepts each of the five events and writes a complete envelope", () => {
+Deno.test("buildEvent accepts each of the six events and writes a complete schema 2 envelope", () => {
+  deepEqual(Object.keys(VALID_METADATA).sort(), [...EVENT_NAMES].sort());
   for (const [event, metadata] of Object.entries(VALID_METADATA)) {
     const envelope = buildEvent({ event, metadata, pythonVersion: "3.11" }, context);
     equal(envelope.event, event);
-    equal(envelope.schema, 1);
+    equal(envelope.schema, 2);
     equal(envelope.timestamp, "2025-10-19T14:48:00Z");
     equal(envelope.version, "9.9.9");
     equal(envelope.python_version, "3.11");
@@ -73,23 +76,84 @@ Deno.test("buildEvent refuses a negative or non-numeric raw duration", () => {
   );
 });
 
-Deno.test("buildEvent refuses an unknown key anywhere and names it", () => {
+Deno.test("buildEvent in strict mode refuses an unknown key anywhere and names it", () => {
   equal(
-    refusal("tool.failed", { ...VALID_METADATA["tool.failed"], message: "boom" }).field,
+    refusal("tool.failed", { ...VALID_METADATA["tool.failed"], message: "boom" }, true).field,
     "metadata.message",
   );
   const nested = structuredClone(VALID_METADATA["scan.started"]) as {
     target_types: Record<string, number>;
   };
   nested.target_types.paths = 1;
-  equal(refusal("scan.started", nested).field, "metadata.target_types.paths");
+  equal(refusal("scan.started", nested, true).field, "metadata.target_types.paths");
 });
 
-Deno.test("buildEvent refuses values outside an enumeration and wrong types", () => {
+Deno.test("prepareEvent drops an unknown key anywhere, keeps the event and names the key", () => {
+  const nested = structuredClone(VALID_METADATA["scan.started"]) as Record<string, unknown> & {
+    target_types: Record<string, number>;
+  };
+  nested.target_types.paths = 1;
+  nested.repo = "acme/secret-project";
+  const { envelope, changes } = prepareEvent({ event: "scan.started", metadata: nested }, context);
+  deepEqual(changes, [
+    { field: "metadata.target_types.paths", change: "dropped" },
+    { field: "metadata.repo", change: "dropped" },
+  ]);
+  equal(JSON.stringify(envelope).includes("acme"), false);
+  equal(validateEnvelope(envelope).ok, true);
+});
+
+Deno.test("prepareEvent records a profile or policy that is not built in as custom, a tool or format outside the schema as other", () => {
+  const started = prepareEvent({
+    event: "scan.started",
+    metadata: {
+      ...VALID_METADATA["scan.started"],
+      profile: "nightly",
+      tools: ["afl++", "A b", "/x"],
+    },
+  }, context);
+  equal((started.envelope.metadata as { profile: string }).profile, "custom");
+  deepEqual((started.envelope.metadata as { tools: string[] }).tools, ["afl++", "other"]);
+  const policies = prepareEvent({
+    event: "policy.evaluated",
+    metadata: { ...VALID_METADATA["policy.evaluated"], policies: ["acme", "pci-dss", "team"] },
+  }, context);
+  deepEqual((policies.envelope.metadata as { policies: string[] }).policies, ["custom", "pci-dss"]);
+  deepEqual(policies.changes.map((c) => [c.field, c.to]), [
+    ["metadata.policies.0", "custom"],
+    ["metadata.policies.2", "custom"],
+  ]);
+  const report = prepareEvent({
+    event: "report.generated",
+    metadata: { ...VALID_METADATA["report.generated"], output_formats: ["yaml", "csv", "pdf"] },
+  }, context);
+  deepEqual((report.envelope.metadata as { output_formats: string[] }).output_formats, [
+    "yaml",
+    "other",
+  ]);
+});
+
+Deno.test("buildEvent refuses values outside an enumeration in strict mode, and wrong kinds in both modes", () => {
   equal(
-    refusal("scan.started", { ...VALID_METADATA["scan.started"], profile: "full" }).field,
+    refusal("scan.started", { ...VALID_METADATA["scan.started"], profile: "full" }, true).field,
     "metadata.profile",
   );
+  for (
+    const [event, patch, field] of [
+      ["scan.started", { profile: 7 }, "metadata.profile"],
+      ["scan.completed", { tools_failed: "2" }, "metadata.tools_failed"],
+      ["scan.completed", { tools_failed: -1 }, "metadata.tools_failed"],
+      ["report.generated", { suppressions_used: [true] }, "metadata.suppressions_used"],
+      ["scan.started", { tools: "trivy" }, "metadata.tools"],
+      ["policy.evaluated", { policies: [3] }, "metadata.policies.0"],
+      ["wizard.completed", { duration_seconds: "2d" }, "metadata.duration_seconds"],
+    ] as const
+  ) {
+    const metadata = { ...VALID_METADATA[event], ...patch };
+    equal(refusal(event, metadata).field, field, `${event} ${JSON.stringify(patch)}`);
+    equal(refusal(event, metadata, true).field, field, `${event} ${JSON.stringify(patch)}`);
+  }
+  equal(refusal("scan.started", "profile=fast").field, "metadata");
   equal(
     refusal("tool.failed", { ...VALID_METADATA["tool.failed"], failure_type: "oops" }).field,
     "metadata.failure_type",
@@ -105,16 +169,35 @@ Deno.test("buildEvent refuses values outside an enumeration and wrong types", ()
   );
 });
 
-Deno.test("buildEvent refuses tool names that could carry a path, URL or message", () => {
+Deno.test("a tool name that could carry a path, URL or message is refused in strict mode and recorded as other otherwise", () => {
   for (const tool of ["/usr/bin/trivy", "https://x.y", "Trivy", "a b", "x".repeat(41), "", "-x"]) {
     equal(
-      refusal("tool.failed", { ...VALID_METADATA["tool.failed"], tool }).field,
+      refusal("tool.failed", { ...VALID_METADATA["tool.failed"], tool }, true).field,
       "metadata.tool",
       tool,
     );
+    const kept = buildEvent({
+      event: "tool.failed",
+      metadata: { ...VALID_METADATA["tool.failed"], tool },
+    }, context);
+    equal((kept.metadata as { tool: string }).tool, "other", tool);
   }
   const started = { ...VALID_METADATA["scan.started"], tools: ["trivy", "C:\\tools\\zap"] };
-  equal(refusal("scan.started", started).field, "metadata.tools.1");
+  equal(refusal("scan.started", started, true).field, "metadata.tools.1");
+});
+
+Deno.test("wizard.completed takes an unbounded raw duration and records only its bucket", () => {
+  const envelope = buildEvent({
+    event: "wizard.completed",
+    metadata: { ...VALID_METADATA["wizard.completed"], duration_seconds: 172_800 },
+    strict: true,
+  }, context);
+  deepEqual(envelope.metadata, {
+    profile_selected: "fast",
+    execution_mode: "native",
+    artifact_generated: "makefile",
+    duration_bucket: ">1h",
+  });
 });
 
 Deno.test("buildEvent refuses an unknown event name and non-object metadata", () => {

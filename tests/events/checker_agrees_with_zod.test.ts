@@ -52,7 +52,7 @@ function mutate(value: unknown, random: () => number): unknown {
   return copy;
 }
 
-Deno.test("the fast checker and the zod schema give the same verdict on 3000 mutated envelopes", () => {
+Deno.test("the fast checker and the zod schema give the same verdict on 3000 mutated envelopes of both schemas", () => {
   const random = prng(20261123);
   const context = {
     eventId: crypto.randomUUID(),
@@ -65,6 +65,18 @@ Deno.test("the fast checker and the zod schema give the same verdict on 3000 mut
   const valid = Object.entries(VALID_METADATA).map(([event, metadata]) =>
     JSON.parse(JSON.stringify(buildEvent({ event, metadata, pythonVersion: "3.12" }, context)))
   );
+  // Schema 1 envelopes, as older clients sent them: the same events but policy.evaluated,
+  // and the wizard's raw duration in seconds.
+  for (const envelope of [...valid]) {
+    if (envelope.event === "policy.evaluated") continue;
+    const old = structuredClone({ ...envelope, schema: 1 });
+    if (old.event === "wizard.completed") {
+      delete old.metadata.duration_bucket;
+      old.metadata.duration_seconds = 95;
+    }
+    equal(validateEnvelope(old).ok, true, JSON.stringify(old));
+    valid.push(old);
+  }
   let accepted = 0;
   for (let i = 0; i < 3000; i++) {
     let candidate: unknown = valid[i % valid.length];

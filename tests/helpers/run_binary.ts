@@ -156,6 +156,14 @@ export const VALID_METADATA: Record<string, Record<string, unknown>> = {
     suppressions_used: false,
     compliance_enabled: true,
   },
+  "policy.evaluated": {
+    policy_count: 2,
+    violations_bucket: "1-5",
+    evaluation_time_bucket: "<50ms",
+    policies: ["owasp-top-10", "zero-secrets"],
+    passed_count: 1,
+    failed_count: 1,
+  },
 };
 
 /** The arguments of `track` for a valid event. */

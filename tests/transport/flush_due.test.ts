@@ -1,8 +1,9 @@
 import { equal } from "node:assert/strict";
+import { NOTICE_VERSION } from "../../src/consent/mod.ts";
 import { FLUSH_AFTER_MS, flushDue } from "../../src/transport/mod.ts";
 
 const NOW = Date.parse("2026-11-23T10:00:00Z");
-const shown = { notice: { version: 1, shown: 1 } };
+const shown = { notice: { version: NOTICE_VERSION, shown: 1 } };
 const due = {
   event: "scan.completed",
   oldestPendingMs: undefined,
@@ -38,6 +39,9 @@ Deno.test("a flush is due at the end of a scan only, or once the oldest event wa
 });
 
 Deno.test("a notice held for the next scan holds the flush at the end of the scan too", () => {
-  equal(flushDue({ ...due, state: { notice: { version: 1, shown: 1, held: true } } }), false);
-  equal(flushDue({ ...due, state: { notice: { version: 1, shown: 2 } } }), true);
+  equal(
+    flushDue({ ...due, state: { notice: { version: NOTICE_VERSION, shown: 1, held: true } } }),
+    false,
+  );
+  equal(flushDue({ ...due, state: { notice: { version: NOTICE_VERSION, shown: 2 } } }), true);
 });

@@ -78,11 +78,11 @@ test("the first track of a scan.started shows the banner on stderr, never on std
   assert.match(tracked.stderr, /JMO_TELEMETRY_DISABLE=1/);
 });
 
-test("track refuses an invalid event with exit 2 and a message naming the event and the field, and records nothing", async (t) => {
+test("track --strict refuses an event outside the schema with exit 2 and a message naming the event and the field, and records nothing", async (t) => {
   const box = sandbox(t);
   const bin = binIn(box);
   const meta = { ...VALID_METADATA["tool.failed"], tool: "/etc/passwd" };
-  const refused = await bin(["track", "tool.failed", "--meta", JSON.stringify(meta)]);
+  const refused = await bin(["track", "tool.failed", "--strict", "--meta", JSON.stringify(meta)]);
   assert.equal(refused.code, 2);
   assert.equal(refused.stdout, "");
   assert.match(refused.stderr, /event refused, nothing recorded: tool\.failed: metadata\.tool: /);

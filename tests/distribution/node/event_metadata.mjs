@@ -1,5 +1,6 @@
-// Metadata of each of the five events that passes validation: as a host tool
-// passes it to `track` (scan.completed with raw numbers), and as it is recorded.
+// Metadata of each of the six events that passes validation: as a host tool
+// passes it to `track` (scan.completed and wizard.completed with raw numbers,
+// a user-defined policy), and as it is recorded.
 
 /** Valid metadata of each event, by event name. */
 export const VALID_METADATA = {
@@ -28,9 +29,17 @@ export const VALID_METADATA = {
     suppressions_used: true,
     compliance_enabled: false,
   },
+  "policy.evaluated": {
+    policy_count: 2,
+    violations_bucket: "5-20",
+    evaluation_time_bucket: "50-100ms",
+    policies: ["acme-rules", "pci-dss"],
+    passed_count: 1,
+    failed_count: 1,
+  },
 };
 
-/** What `VALID_METADATA` becomes in the recorded envelopes: scan.completed bucketed, scan events given the mode `cli`. */
+/** What `VALID_METADATA` becomes in the recorded envelopes: raw numbers bucketed, scan events given the mode `cli`, a user-defined policy recorded as `custom`. */
 export const RECORDED_METADATA = {
   "scan.started": { ...VALID_METADATA["scan.started"], mode: "cli" },
   "scan.completed": {
@@ -42,6 +51,15 @@ export const RECORDED_METADATA = {
     mode: "cli",
   },
   "tool.failed": VALID_METADATA["tool.failed"],
-  "wizard.completed": VALID_METADATA["wizard.completed"],
+  "wizard.completed": {
+    profile_selected: "slim",
+    execution_mode: "docker",
+    artifact_generated: "gha",
+    duration_bucket: "<1min",
+  },
   "report.generated": VALID_METADATA["report.generated"],
+  "policy.evaluated": {
+    ...VALID_METADATA["policy.evaluated"],
+    policies: ["custom", "pci-dss"],
+  },
 };

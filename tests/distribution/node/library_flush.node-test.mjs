@@ -8,7 +8,7 @@ import { sandbox } from "./sandbox.mjs";
 import { VALID_METADATA } from "./event_metadata.mjs";
 
 /**
- * A client of a fresh sandbox sending to `collector`, and the ids of the five
+ * A client of a fresh sandbox sending to `collector`, and the ids of the six
  * events pending there: a scan.started from an earlier run, which showed the
  * first-run notice (nothing is sent in the run that first shows it), and one
  * of each other event from this client.
@@ -34,7 +34,7 @@ test("flush delivers every pending event in one POST to JMO_TELEMETRY_ENDPOINT a
   const status = client.status();
   client.close();
   assert.equal(report.outcome, "delivered", JSON.stringify(report));
-  assert.deepEqual([report.sent, report.batches, report.kept], [5, 1, 0]);
+  assert.deepEqual([report.sent, report.batches, report.kept], [6, 1, 0]);
   assert.equal(report.host, new URL(collector.endpoint).host);
   assert.equal(collector.requests.length, 1);
   const [request] = collector.requests;
@@ -44,7 +44,7 @@ test("flush delivers every pending event in one POST to JMO_TELEMETRY_ENDPOINT a
   assert.match(request.headers["user-agent"], /^jmo-telemetry\/\d+\.\d+\.\d+/);
   assert.deepEqual(request.body.events.map((e) => e.event_id).sort(), [...ids].sort());
   assert.equal(status.pending.events, 0);
-  assert.deepEqual([status.last_flush.outcome, status.last_flush.sent], ["delivered", 5]);
+  assert.deepEqual([status.last_flush.outcome, status.last_flush.sent], ["delivered", 6]);
 });
 
 test("a flush answered with 503 keeps every event pending, reports failed with the status, and backs off", async (t) => {
@@ -54,10 +54,10 @@ test("a flush answered with 503 keeps every event pending, reports failed with t
   const status = client.status();
   client.close();
   assert.equal(report.outcome, "failed", JSON.stringify(report));
-  assert.deepEqual([report.sent, report.kept], [0, 5]);
+  assert.deepEqual([report.sent, report.kept], [0, 6]);
   assert.match(report.detail, /503/);
   assert.equal(collector.requests.length, 1);
-  assert.equal(status.pending.events, 5);
+  assert.equal(status.pending.events, 6);
   assert.equal(status.consecutive_failures, 1);
   assert.ok(Date.parse(status.next_attempt_at) > Date.now(), status.next_attempt_at);
 });
