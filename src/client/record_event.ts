@@ -26,6 +26,12 @@ import {
 import { checkEvent } from "./check_event.ts";
 import type { ClientCore } from "./client_core.ts";
 
+/** An event to record, and what the host already did for it. */
+export interface RecordInput extends EventInput {
+  /** The host advanced the scan count for this scan itself (`scan-count --increment`). */
+  scanCounted?: boolean;
+}
+
 /** What happened to one event. */
 export interface RecordOutcome {
   envelope: Schema2Envelope;
@@ -185,7 +191,7 @@ export function noticeOfRefusedScan(
  */
 export function recordEvent(
   core: ClientCore,
-  input: EventInput,
+  input: RecordInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
   options: { holdNoticeForNextScan?: boolean } = {},
@@ -220,8 +226,9 @@ export function recordEvent(
   }
   if (envelope.event === "scan.started") {
     const docker = core.settings.docker || envelope.metadata.mode === "docker";
+    const count = !input.scanCounted;
     const hold = options.holdNoticeForNextScan === true;
-    return { envelope, changes, ...recordScanNotice(core, docker, true, changes, hold) };
+    return { envelope, changes, ...recordScanNotice(core, docker, count, changes, hold) };
   }
   const problem = changes.length === 0
     ? undefined
