@@ -101,31 +101,58 @@ function updateStateAfterWrite(
   return problem === undefined ? { ok: true } : { ok: true, problem };
 }
 
+/** How a caller shows the notice. */
+export interface NoticeOptions {
+  /**
+   * The caller shows the banner (default true); false for a library host
+   * that shows none: the notice is then neither shown nor recorded as shown.
+   */
+  announce?: boolean;
+  /**
+   * The binary's way: a notice shown for the first time holds delivery
+   * until the install's next `scan.started` (the host's next run), not
+   * merely until the next process.
+   */
+  holdNoticeForNextScan?: boolean;
+}
+
 /**
  * Records the notice of a scan (and counts it, unless `count` is false) and
- * decides the banner; `changes` are counted in the same update.
+ * decides the banner; `changes` are counted in the same update. With
+ * `announce` false (a library host that shows no banner) the notice is
+ * neither shown nor recorded as shown, and delivery waits as it did.
  */
 function recordScanNotice(
   core: ClientCore,
   docker: boolean,
   count: boolean,
   changes: readonly FieldChange[],
-  hold: boolean,
+  notice: NoticeOptions,
 ): ScanNotice {
+  const announce = notice.announce ?? true;
+  const hold = notice.holdNoticeForNextScan === true;
   const home = core.settings.home;
   let scanCount: number | undefined;
   let banner: ReturnType<typeof decideBanner> | undefined;
+  let noticeAllows = false;
   const update = updateStateAfterWrite(core, (state) => {
     if (count) {
       scanCount = readScanCount(home) + 1;
       writeScanCount(home, scanCount);
     }
+    countChanges(state, changes);
+    noticeAllows = noticeAllowsDelivery(state.notice);
+    if (!announce) return;
     banner = decideBanner(state.notice, { docker, hold });
     state.notice = banner.record;
-    countChanges(state, changes);
   });
   // The notice is not on record: no banner, and nothing is sent until it is.
   if (!update.ok) return { holdDelivery: true, problem: update.problem };
+  const counted = {
+    ...(scanCount === undefined ? {} : { scanCount }),
+    ...(update.problem === undefined ? {} : { problem: update.problem }),
+  };
+  if (!announce) return { holdDelivery: !noticeAllows, ...counted };
   return {
     banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
     holdDelivery: banner!.firstShowing,
@@ -139,7 +166,7 @@ function recordScanNotice(
  * depend on an accepted event, so it is recorded and shown when due as for
  * any scan, but the scan is not counted. Returns the banner text when due
  * (none when the state folder cannot be written), and whether delivery
- * waits for a later run. `holdNoticeForNextScan` as for `recordEvent`.
+ * waits for a later run. `notice` as for `recordEvent`.
  *
  * @example
  * ```ts
@@ -152,12 +179,11 @@ function recordScanNotice(
 export function noticeOfRefusedScan(
   core: ClientCore,
   mode: unknown,
-  options: { holdNoticeForNextScan?: boolean } = {},
+  notice: NoticeOptions = {},
 ): ScanNotice {
   try {
     ensureStateFolder(core);
-    const docker = core.settings.docker || mode === "docker";
-    return recordScanNotice(core, docker, false, [], options.holdNoticeForNextScan === true);
+    return recordScanNotice(core, core.settings.docker || mode === "docker", false, [], notice);
   } catch {
     return { holdDelivery: true };
   }
@@ -173,10 +199,8 @@ export function noticeOfRefusedScan(
  * thrown, one after it (`state.json`) is the outcome's `problem`. The
  * Python version is cut to major.minor. A clock before 2000 records
  * nothing and throws an error that says the clock is wrong (no event can
- * carry its time). `holdNoticeForNextScan` (the binary's way): a notice
- * shown for the first time holds delivery until the install's next
- * `scan.started`, not merely the next process. The caller has already
- * decided that telemetry is on.
+ * carry its time). The caller has already decided that telemetry is on.
+ * `notice` says how the caller shows the notice (`NoticeOptions`).
  *
  * @example
  * ```ts
@@ -194,7 +218,7 @@ export function recordEvent(
   input: RecordInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
-  options: { holdNoticeForNextScan?: boolean } = {},
+  notice: NoticeOptions = {},
 ): RecordOutcome {
   const home = core.settings.home;
   const now = core.now();
@@ -227,8 +251,7 @@ export function recordEvent(
   if (envelope.event === "scan.started") {
     const docker = core.settings.docker || envelope.metadata.mode === "docker";
     const count = !input.scanCounted;
-    const hold = options.holdNoticeForNextScan === true;
-    return { envelope, changes, ...recordScanNotice(core, docker, count, changes, hold) };
+    return { envelope, changes, ...recordScanNotice(core, docker, count, changes, notice) };
   }
   const problem = changes.length === 0
     ? undefined

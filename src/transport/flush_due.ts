@@ -21,8 +21,8 @@ export const SCAN_END_EVENT = "scan.completed";
 
 /** What the decision looks at. */
 export interface DueFacts {
-  /** The event just recorded. */
-  event: string;
+  /** The event `track` just recorded; absent at the end of a library host's run (its `close`). */
+  event?: string;
   /** When the oldest sealed segment was made (ms), `undefined` when none. */
   oldestPendingMs: number | undefined;
   /** `JMO_TELEMETRY_DEBUG`: nothing is ever sent. */
@@ -35,8 +35,9 @@ export interface DueFacts {
 }
 
 /**
- * A flush is due at the end of a scan (`scan.completed`), or at any event
- * once the oldest sealed event waited `FLUSH_AFTER_MS`, when telemetry is
+ * A flush is due at the end of a scan (`scan.completed`) or of a library
+ * host's run (no event: its client closes), or at any event once the
+ * oldest sealed event waited `FLUSH_AFTER_MS`, when telemetry is
  * not in debug mode, the notice was shown in an earlier run and no longer
  * holds delivery, and the backoff has passed. So a scan costs at most one
  * background process and, for up to 500 events, one request. (Consent is
@@ -53,7 +54,7 @@ export interface DueFacts {
  * ```
  */
 export function flushDue(facts: DueFacts): boolean {
-  const timely = facts.event === SCAN_END_EVENT ||
+  const timely = facts.event === undefined || facts.event === SCAN_END_EVENT ||
     (facts.oldestPendingMs !== undefined && facts.nowMs - facts.oldestPendingMs >= FLUSH_AFTER_MS);
   return timely && !facts.debug && !facts.holdDelivery &&
     noticeAllowsDelivery(facts.state.notice) && backoffPassed(facts.state.backoff, facts.nowMs);

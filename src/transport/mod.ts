@@ -36,8 +36,10 @@ export type { RefusedEvent, TransportKind, Verdict } from "./classify_response.t
 export { FLUSH_AFTER_MS, flushDue, SCAN_END_EVENT } from "./flush_due.ts";
 export type { DueFacts } from "./flush_due.ts";
 export { acquireFlushLease, flusherRunning, releaseFlushLease } from "./flush_lease.ts";
-export { emptyFlushReport, flushSpool } from "./flush_spool.ts";
-export type { FlushDropped, FlushOptions, FlushReport } from "./flush_spool.ts";
+export { flushSpool } from "./flush_spool.ts";
+export type { FlushOptions } from "./flush_spool.ts";
+export { emptyFlushReport } from "./flush_report.ts";
+export type { FlushDropped, FlushReport } from "./flush_report.ts";
 export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, planBatches } from "./plan_batches.ts";
 export type { BatchLimits, BodySize } from "./plan_batches.ts";
 export { sendRequest } from "./send_request.ts";
@@ -46,4 +48,8 @@ export { collectorBody, collectorBodySize, sendToCollector } from "./send_to_col
 export { gistBody, gistBodySize, gistFileName, gistUrl, sendToGist } from "./send_to_gist.ts";
 export type { GistTarget } from "./send_to_gist.ts";
 export { backgroundFlushCommand, startBackgroundFlush } from "./start_background_flush.ts";
-export type { RuntimeFacts } from "./start_background_flush.ts";
+export type { BackgroundFlushOptions, RuntimeFacts } from "./start_background_flush.ts";
+export { startFlushIfDue } from "./start_flush_if_due.ts";
+export { proxyFetch } from "./proxy_fetch.ts";
+export type { FetchRuntime } from "./proxy_fetch.ts";
+export type { FlushTrigger } from "./start_flush_if_due.ts";
