@@ -16,6 +16,8 @@ export interface SpooledEvent {
   timestampMs: number;
   /** Size of the line in bytes, newline included. */
   bytes: number;
+  /** The line parsed, for a caller's check of the whole event. */
+  value: unknown;
 }
 
 /** The events of one segment and the count of lines that could not be read. */
@@ -56,6 +58,7 @@ export function parseSegment(text: string): SegmentContent {
         eventId: value.event_id,
         timestampMs,
         bytes: encoder.encode(line).length + 1,
+        value,
       });
     } catch {
       damaged += 1;
@@ -80,6 +83,7 @@ const UNREADABLE = new Set([
   "EISDIR",
   "EFTYPE",
   "EFBIG",
+  "ETOOLARGE",
   "ENXIO",
   "ELOOP",
   "EIO",

@@ -9,12 +9,22 @@
 export type Verdict =
   /** A `2xx`: delete the batch. */
   | { kind: "delivered" }
-  /** Refused as malformed (`400`, GitHub's `422`): set aside, never retried. */
-  | { kind: "rejected"; detail: string }
+  /**
+   * Refused as malformed (`400`, GitHub's `422`): set aside, never retried.
+   * `refused` names the events the collector found invalid, by index in the
+   * batch, when its answer says: only those are set aside, the rest is sent again.
+   */
+  | { kind: "rejected"; detail: string; refused?: RefusedEvent[] }
   /** `413`: cut the batch in two and send each half. */
   | { kind: "split"; detail: string }
   /** Anything else: keep the batch and back off, at least `retryAfterMs` when given. */
   | { kind: "kept"; detail: string; retryAfterMs?: number };
+
+/** One event of a batch the collector refused, and why. */
+export interface RefusedEvent {
+  index: number;
+  reason: string;
+}
 
 /** Which service answered: their refusal and rate-limit answers differ. */
 export type TransportKind = "collector" | "gist";
@@ -53,7 +63,8 @@ function gistRateLimit(headers: Headers, nowMs: number): number | undefined {
  * validation failure) rejects; `413` splits; every other status keeps the
  * batch. A collector's `429` carries its `Retry-After`; GitHub's rate-limit
  * answers (`403`/`429` with `retry-after`, or `x-ratelimit-remaining: 0` and
- * `x-ratelimit-reset`) carry the time until the limit lifts.
+ * `x-ratelimit-reset`) carry the time until the limit lifts. A collector's
+ * `400` body (`{"details":[{"index","field","reason"}]}`) names the refused events.
  *
  * @example
  * ```ts
@@ -68,10 +79,16 @@ export function classifyResponse(
   headers: Headers,
   transport: TransportKind,
   nowMs: number,
+  body = "",
 ): Verdict {
   if (status >= 200 && status < 300) return { kind: "delivered" };
   if (status === 400 || (transport === "gist" && status === 422)) {
-    return { kind: "rejected", detail: `HTTP ${status}` };
+    const refused = transport === "collector" ? refusedEvents(body) : [];
+    return {
+      kind: "rejected",
+      detail: `HTTP ${status}`,
+      ...(refused.length > 0 ? { refused } : {}),
+    };
   }
   if (status === 413) return { kind: "split", detail: "HTTP 413" };
   const retryAfterMs = transport === "gist"
@@ -89,6 +106,37 @@ export function classifyResponse(
     detail: `HTTP ${status} (${label}retry after ${Math.ceil(retryAfterMs / 1000)} s)`,
     retryAfterMs,
   };
+}
+
+/**
+ * The events a collector's `400` answer names as invalid: each detail's
+ * index (a whole number), with its field and reason. Anything unreadable
+ * names none, and the whole batch counts as refused.
+ *
+ * @example
+ * ```ts
+ * import { refusedEvents } from "./classify_response.ts";
+ * refusedEvents('{"details":[{"index":2,"field":"metadata.tool","reason":"must match"}]}');
+ * // [{ index: 2, reason: "metadata.tool: must match" }]
+ * ```
+ */
+export function refusedEvents(body: string): RefusedEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const details = (parsed as { details?: unknown } | null)?.details;
+  if (!Array.isArray(details)) return [];
+  const refused: RefusedEvent[] = [];
+  for (const d of details as { index?: unknown; field?: unknown; reason?: unknown }[]) {
+    if (!Number.isSafeInteger(d?.index) || (d.index as number) < 0) return [];
+    const field = typeof d.field === "string" && d.field !== "" ? `${d.field}: ` : "";
+    const reason = typeof d.reason === "string" ? d.reason : "invalid";
+    refused.push({ index: d.index as number, reason: `${field}${reason}`.slice(0, 160) });
+  }
+  return refused;
 }
 
 /**

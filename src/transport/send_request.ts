@@ -24,7 +24,8 @@ export interface RequestOptions {
 /**
  * Sends one request and classifies what came back. Redirects are not
  * followed (a credential must never travel to another host); the answer's
- * body is read and discarded so the connection is released. Never throws.
+ * body is read (a `400` names the refused events in it) so the connection
+ * is released. Never throws.
  *
  * @example
  * ```ts
@@ -49,12 +50,13 @@ export async function sendRequest(
       redirect: "manual",
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    await response.arrayBuffer().catch(() => undefined);
+    const body = await response.text().catch(() => "");
     return classifyResponse(
       response.status,
       response.headers,
       transport,
       options.now().getTime(),
+      response.status === 400 ? body : "",
     );
   } catch (error) {
     return classifyFailure(error, options.timeoutMs);
