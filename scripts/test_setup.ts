@@ -4,8 +4,9 @@
  * (it names each cross-compiled binary's executable format), `twine` (it
  * checks the Python wheels and sdist), `mypy` (it checks that the Python
  * module is typed), `faketime` (a clock a day behind, or before 2000, for
- * one process), `strace` (it counts the processes `track` starts) and, when
- * `python3` cannot make a venv
+ * one process), `strace` (it counts the processes `track` starts),
+ * `python3-build`, `python3-setuptools` and `python3-wheel` (Debian's Python
+ * builds the sdist offline) and, when `python3` cannot make a venv
  * with pip or has no pytest, `python3-venv` and `python3-pytest` (the
  * installed wheels are tested with pytest in a fresh venv). The test task
  * runs this first; it installs what is missing with apt-get when it can, and
@@ -28,11 +29,11 @@ const PACKAGES: Record<string, string> = {
   strace: "/usr/bin/strace",
 };
 
-/** Whether `python3` has venv with ensurepip (pip in a new venv) and pytest. */
-function pythonReady(): boolean {
+/** Whether `python` can import `modules`. */
+function pythonHas(python: string, modules: string): boolean {
   try {
-    return new Deno.Command("python3", {
-      args: ["-c", "import ensurepip, venv, pytest"],
+    return new Deno.Command(python, {
+      args: ["-c", `import ${modules}`],
       stdout: "null",
       stderr: "null",
     }).outputSync().success;
@@ -49,7 +50,12 @@ function apt(args: string[]): boolean {
 }
 
 const missing = Object.keys(PACKAGES).filter((name) => !existsSync(PACKAGES[name]));
-if (!pythonReady()) missing.push("python3-venv", "python3-pytest");
+if (!pythonHas("python3", "ensurepip, venv, pytest")) {
+  missing.push("python3-venv", "python3-pytest");
+}
+if (!pythonHas("/usr/bin/python3", "build, setuptools, wheel")) {
+  missing.push("python3-build", "python3-setuptools", "python3-wheel");
+}
 if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
   if (!canInstall) {

@@ -49,16 +49,21 @@ function parseJson(text: string): unknown {
  * ```ts
  * import { startTestCollector } from "./start_test_collector.ts";
  * await using collector = await startTestCollector();
- * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0 }
+ * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0, conflicts: 0 }
  * ```
  */
 export async function startTestCollector(
-  options: { rateLimit?: RateLimitOptions } = {},
+  options: { rateLimit?: RateLimitOptions; edgeCache?: boolean } = {},
 ): Promise<TestCollector> {
   const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-test-" });
   let running: RunningCollector;
   try {
-    running = await startCollector({ port: 0, dataDir, rateLimit: options.rateLimit });
+    running = await startCollector({
+      port: 0,
+      dataDir,
+      rateLimit: options.rateLimit,
+      edgeCache: options.edgeCache,
+    });
   } catch (error) {
     await Deno.remove(dataDir, { recursive: true });
     throw error;
