@@ -7,6 +7,7 @@
  */
 
 import type { Envelope } from "../../src/events/mod.ts";
+import { acceptedSchemas } from "./accepted_schemas.ts";
 import type { D1Database, Env } from "./env.ts";
 import { eventRow } from "./event_rows.ts";
 import { insertStatements } from "./insert_statements.ts";
@@ -20,6 +21,20 @@ import { jsonResponse } from "./responses.ts";
 export interface IngestOutcome {
   accepted: number;
   duplicates: number;
+}
+
+/**
+ * The schema versions the collector accepts, as every answer of
+ * `/v1/events` announces them: `GET /v1/events` is `200 {"schemas":[1,2]}`.
+ *
+ * @example
+ * ```ts
+ * import { schemasResponse } from "./ingest.ts";
+ * await schemasResponse({ ACCEPTED_SCHEMAS: "1" } as import("./env.ts").Env).json(); // { schemas: [1] }
+ * ```
+ */
+export function schemasResponse(env: Env): Response {
+  return jsonResponse(200, { schemas: acceptedSchemas(env) });
 }
 
 /**
@@ -48,7 +63,9 @@ export async function storeEnvelopes(
 
 /**
  * Answers `POST /v1/events`: `200 {accepted, duplicates}`, `400` (nothing
- * stored), `413` or `429`.
+ * stored; an event of a schema not accepted here is refused on its field
+ * `schema`), `413` or `429`. Each JSON answer but the rate limit's also
+ * carries `schemas`, the versions this collector accepts.
  *
  * @example
  * ```ts
@@ -70,11 +87,15 @@ export async function ingestEvents(
     request.body,
     MAX_BODY_BYTES,
   );
-  if (!body.ok) return jsonResponse(413, { error: `body over ${MAX_BODY_BYTES} bytes` });
-  const batch = parseBatch(body.bytes);
+  const schemas = acceptedSchemas(env);
+  if (!body.ok) {
+    return jsonResponse(413, { error: `body over ${MAX_BODY_BYTES} bytes`, schemas });
+  }
+  const batch = parseBatch(body.bytes, schemas);
   if (!batch.ok) {
     const { ok: _, status, ...body } = batch;
-    return jsonResponse(status, body);
+    return jsonResponse(status, { ...body, schemas });
   }
-  return jsonResponse(200, await storeEnvelopes(env.DB, batch.envelopes, now.toISOString()));
+  const stored = await storeEnvelopes(env.DB, batch.envelopes, now.toISOString());
+  return jsonResponse(200, { ...stored, schemas });
 }

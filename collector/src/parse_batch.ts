@@ -1,9 +1,11 @@
 /**
  * Turns a request body into validated envelopes, or into the refusal of the
- * whole request. Every event must pass both forms of the one event
- * definition: the zod schema and the checker the client itself runs (which
- * names the offending field the way the client's own refusals do); one
- * invalid event refuses the request, so nothing of it is stored.
+ * whole request. Every event must be of an accepted schema version and pass
+ * both forms of the one event definition: the zod schema and the checker the
+ * client itself runs (which names the offending field the way the client's
+ * own refusals do); one invalid event refuses the request, so nothing of it
+ * is stored. An event of a schema this collector does not accept is named by
+ * its field `schema`, so a client can tell a too-new schema from a bad event.
  *
  * @module
  */
@@ -73,8 +75,9 @@ function batchItems(value: unknown): { ok: true; items: unknown[] } | BatchParse
 
 /**
  * Parses and validates a request body: `{"events":[...]}` (at most 500) or one
- * bare envelope. Malformed JSON or any invalid event gives `400` with the index,
- * field and reason of each invalid event; too many events give `413`.
+ * bare envelope, each of one of the `schemas` versions (default: all).
+ * Malformed JSON or any invalid event gives `400` with the index, field and
+ * reason of each invalid event; too many events give `413`.
  *
  * @example
  * ```ts
@@ -84,7 +87,7 @@ function batchItems(value: unknown): { ok: true; items: unknown[] } | BatchParse
  * !r.ok && r.details?.[0].index; // 0
  * ```
  */
-export function parseBatch(bytes: Uint8Array): BatchParse {
+export function parseBatch(bytes: Uint8Array, schemas?: readonly number[]): BatchParse {
   const decoded = decodeJson(bytes);
   if (!decoded.ok) return badBody("malformed JSON");
   const batch = batchItems(decoded.value);
@@ -92,7 +95,7 @@ export function parseBatch(bytes: Uint8Array): BatchParse {
   const envelopes: Envelope[] = [];
   const details: InvalidEvent[] = [];
   batch.items.forEach((item, index) => {
-    const result = validateEnvelope(item);
+    const result = validateEnvelope(item, { schemas });
     const schema = envelopeSchema.safeParse(item);
     if (!result.ok) {
       details.push({ index, field: result.error.field, reason: result.error.reason });

@@ -9,7 +9,7 @@ import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
-import { flusherRunning } from "../transport/mod.ts";
+import { describeTransport, flusherRunning } from "../transport/mod.ts";
 import type { ClientCore } from "./client_core.ts";
 import { applyRetention } from "./apply_retention.ts";
 import { currentConsent } from "./current_consent.ts";
@@ -52,6 +52,11 @@ export interface StatusReport {
   normalised: NormalisedCounters;
   /** `JMO_TELEMETRY_STRICT`: such events are refused instead. */
   strict: boolean;
+  /**
+   * The event schema versions the collector last announced (newer events wait
+   * in the spool); `null` before it answered, and for a Gist.
+   */
+  collector_schemas: number[] | null;
   /** Environment values ignored or unusable, each with what is done instead. */
   settings_problems: SettingsProblem[];
 }
@@ -103,6 +108,10 @@ export function readStatus(core: ClientCore): StatusReport {
     dropped: state.dropped,
     normalised: state.normalised,
     strict: settings.strict,
+    collector_schemas: transport.kind === "collector" &&
+        state.collector_schemas?.target === describeTransport(transport).target
+      ? state.collector_schemas.schemas
+      : null,
     settings_problems: settings.problems,
   };
 }

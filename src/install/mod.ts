@@ -17,6 +17,7 @@ export { readScanCount, writeScanCount } from "./scan_count.ts";
 export { emptyState, readState, updateState } from "./state_file.ts";
 export type {
   BackoffState,
+  CollectorSchemas,
   DroppedCounters,
   FlushOutcome,
   NormalisedCounters,

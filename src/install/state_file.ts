@@ -64,6 +64,16 @@ export interface BackoffState {
   next_attempt_at: string;
 }
 
+/** The event schema versions a collector announced, and when. */
+export interface CollectorSchemas {
+  /** The collector, as `POST https://telemetry.jmotools.com/v1/events`. */
+  target: string;
+  /** The versions it accepts. */
+  schemas: number[];
+  /** When it said so, UTC. */
+  at: string;
+}
+
 /** Everything in `state.json`. */
 export interface TelemetryState {
   /** The notice version last shown and how many times it was shown. */
@@ -72,6 +82,8 @@ export interface TelemetryState {
   backoff?: BackoffState;
   dropped: DroppedCounters;
   normalised: NormalisedCounters;
+  /** What the collector last announced; events of other versions wait in the spool. */
+  collector_schemas?: CollectorSchemas;
 }
 
 /**

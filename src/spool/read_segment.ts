@@ -16,6 +16,8 @@ export interface SpooledEvent {
   timestampMs: number;
   /** Size of the line in bytes, newline included. */
   bytes: number;
+  /** The envelope's schema version (0 when it names none). */
+  schema: number;
 }
 
 /** The events of one segment and the count of lines that could not be read. */
@@ -56,6 +58,7 @@ export function parseSegment(text: string): SegmentContent {
         eventId: value.event_id,
         timestampMs,
         bytes: encoder.encode(line).length + 1,
+        schema: typeof value.schema === "number" ? value.schema : 0,
       });
     } catch {
       damaged += 1;

@@ -8,7 +8,12 @@ import type { TransportSettings } from "../settings/mod.ts";
 import type { TransportKind, Verdict } from "./classify_response.ts";
 import type { BodySize } from "./plan_batches.ts";
 import type { RequestOptions } from "./send_request.ts";
-import { collectorBody, collectorBodySize, sendToCollector } from "./send_to_collector.ts";
+import {
+  collectorBody,
+  collectorBodySize,
+  probeCollectorSchemas,
+  sendToCollector,
+} from "./send_to_collector.ts";
 import { gistBody, gistBodySize, gistUrl, sendToGist } from "./send_to_gist.ts";
 
 /** Where batches go and how they are sent. */
@@ -24,6 +29,11 @@ export interface Transport {
   bodySize: BodySize<{ line: string; bytes: number }>;
   /** Sends a body made by `body`; never throws. */
   send(body: string): Promise<Verdict>;
+  /**
+   * Asks which event schema versions the destination accepts; `undefined`
+   * when it does not say. Absent for a Gist, which stores every version.
+   */
+  probe?: () => Promise<number[] | undefined>;
 }
 
 function hostOf(url: string): string {
@@ -83,5 +93,6 @@ export function chooseTransport(settings: TransportSettings, options: RequestOpt
     body: collectorBody,
     bodySize: collectorBodySize,
     send: (body) => sendToCollector(body, { ...options, endpoint: settings.endpoint }),
+    probe: () => probeCollectorSchemas({ ...options, endpoint: settings.endpoint }),
   };
 }

@@ -7,14 +7,25 @@
 
 /** The fate of one batch after one request. */
 export type Verdict =
-  /** A `2xx`: delete the batch. */
-  | { kind: "delivered" }
-  /** Refused as malformed (`400`, GitHub's `422`): set aside, never retried. */
-  | { kind: "rejected"; detail: string }
-  /** `413`: cut the batch in two and send each half. */
-  | { kind: "split"; detail: string }
-  /** Anything else: keep the batch and back off, at least `retryAfterMs` when given. */
-  | { kind: "kept"; detail: string; retryAfterMs?: number };
+  & (
+    /** A `2xx`: delete the batch. */
+    | { kind: "delivered" }
+    /**
+     * Refused as malformed (`400`, GitHub's `422`): set aside, never retried,
+     * unless the flush finds the refused events (`refused`, their positions
+     * in the batch, from a collector's details) are all of a schema version
+     * the collector does not accept: those are held in the spool instead.
+     */
+    | { kind: "rejected"; detail: string; refused?: number[] }
+    /** `413`: cut the batch in two and send each half. */
+    | { kind: "split"; detail: string }
+    /** Anything else: keep the batch and back off, at least `retryAfterMs` when given. */
+    | { kind: "kept"; detail: string; retryAfterMs?: number }
+  )
+  & {
+    /** The schema versions the collector announced in its answer, when it did. */
+    schemas?: number[];
+  };
 
 /** Which service answered: their refusal and rate-limit answers differ. */
 export type TransportKind = "collector" | "gist";
@@ -49,9 +60,44 @@ function gistRateLimit(headers: Headers, nowMs: number): number | undefined {
 }
 
 /**
+ * The schema versions a collector's answer announces (`"schemas":[1,2]`),
+ * or `undefined` when it names none.
+ *
+ * @example
+ * ```ts
+ * import { announcedSchemas } from "./classify_response.ts";
+ * announcedSchemas('{"accepted":1,"duplicates":0,"schemas":[1,2]}'); // [1, 2]
+ * announcedSchemas("<html>"); // undefined
+ * ```
+ */
+export function announcedSchemas(body: string): number[] | undefined {
+  const schemas = parseObject(body)?.schemas;
+  if (!Array.isArray(schemas) || schemas.length === 0) return undefined;
+  return schemas.every((v) => Number.isInteger(v) && v > 0) ? schemas : undefined;
+}
+
+function parseObject(body: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(body);
+    return typeof value === "object" && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The positions of the events a collector's `400` refused, when its details name them. */
+function refusedPositions(body: string): number[] | undefined {
+  const details = parseObject(body)?.details;
+  if (!Array.isArray(details) || details.length === 0) return undefined;
+  const named = details.every((d) => Number.isInteger(d?.index) && d.index >= 0);
+  return named ? details.map((d) => d.index as number) : undefined;
+}
+
+/**
  * Classifies an HTTP answer. `2xx` delivers; `400` (and GitHub's `422`
- * validation failure) rejects; `413` splits; every other status keeps the
- * batch. A collector's `429` carries its `Retry-After`; GitHub's rate-limit
+ * validation failure) rejects (a collector's with the positions of the
+ * events it refused); `413` splits; every other status keeps the batch. A
+ * collector's `schemas` in any answer is passed on. A collector's `429` carries its `Retry-After`; GitHub's rate-limit
  * answers (`403`/`429` with `retry-after`, or `x-ratelimit-remaining: 0` and
  * `x-ratelimit-reset`) carry the time until the limit lifts.
  *
@@ -68,10 +114,24 @@ export function classifyResponse(
   headers: Headers,
   transport: TransportKind,
   nowMs: number,
+  body = "",
+): Verdict {
+  const verdict = classifyStatus(status, headers, transport, nowMs, body);
+  const schemas = transport === "collector" ? announcedSchemas(body) : undefined;
+  return schemas === undefined ? verdict : { ...verdict, schemas };
+}
+
+function classifyStatus(
+  status: number,
+  headers: Headers,
+  transport: TransportKind,
+  nowMs: number,
+  body: string,
 ): Verdict {
   if (status >= 200 && status < 300) return { kind: "delivered" };
   if (status === 400 || (transport === "gist" && status === 422)) {
-    return { kind: "rejected", detail: `HTTP ${status}` };
+    const refused = transport === "collector" ? refusedPositions(body) : undefined;
+    return { kind: "rejected", detail: `HTTP ${status}`, ...(refused ? { refused } : {}) };
   }
   if (status === 413) return { kind: "split", detail: "HTTP 413" };
   const retryAfterMs = transport === "gist"

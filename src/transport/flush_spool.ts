@@ -32,6 +32,7 @@ import {
 import type { TransportKind, Verdict } from "./classify_response.ts";
 import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
 import { planBatches } from "./plan_batches.ts";
+import { describeHeld, isTooNew, schemaRefusal } from "./schema_hold.ts";
 
 /** What a flush needs: the install, the transport, and the outside world passed in. */
 export interface FlushOptions {
@@ -143,6 +144,10 @@ function batchId(): string {
 interface Progress {
   delivered: Set<string>;
   rejected: Set<string>;
+  /** Events of a schema version the collector does not accept: they stay in the spool. */
+  held: ClaimedEvent[];
+  /** The schema versions the collector announced last, when it did. */
+  schemas?: readonly number[];
   batches: number;
   /** The answer that stopped the loop: the rest is kept. */
   stop?: Verdict & { kind: "kept" };
@@ -157,7 +162,7 @@ async function sendAll(
   options: FlushOptions,
   stillClaimed: () => boolean,
 ): Promise<Progress> {
-  const progress: Progress = { delivered: new Set(), rejected: new Set(), batches: 0 };
+  const progress: Progress = { delivered: new Set(), rejected: new Set(), held: [], batches: 0 };
   const queue = [...batches];
   // An opt-out or a purge deletes the claim: what it held must not be sent any more.
   while (queue.length > 0 && stillClaimed()) {
@@ -166,6 +171,18 @@ async function sendAll(
     const now = options.now();
     const body = transport.body(lines, now, batchId());
     const verdict = await transport.send(body);
+    if (verdict.schemas) progress.schemas = verdict.schemas;
+    const accepts = schemaRefusal(batch, verdict);
+    if (accepts !== undefined) {
+      // Refused only for a newer schema: hold those events, send the rest again.
+      progress.schemas = accepts;
+      const rest = [batch, ...queue].map((b) => b.filter((e) => !isTooNew(e, accepts)));
+      for (const b of [batch, ...queue]) {
+        progress.held.push(...b.filter((e) => isTooNew(e, accepts)));
+      }
+      queue.splice(0, queue.length, ...rest.filter((b) => b.length > 0));
+      continue;
+    }
     if (verdict.kind === "delivered") {
       for (const e of batch) progress.delivered.add(e.eventId);
       progress.batches += 1;
@@ -265,6 +282,26 @@ export async function flushSpool(options: FlushOptions): Promise<FlushReport> {
   }
 }
 
+/**
+ * The schema versions `transport` accepts, as far as it is known: what the
+ * collector last announced (in `state`), asked again when some pending
+ * event is of a version it did not announce (it may have been upgraded);
+ * `undefined` for a Gist or a collector never heard from (its answer then
+ * says, and a refusal for a newer schema only holds the events).
+ */
+async function announcedSchemas(
+  transport: Transport,
+  live: readonly ClaimedEvent[],
+  state: { collector_schemas?: { target: string; schemas: number[] } },
+): Promise<readonly number[] | undefined> {
+  if (transport.probe === undefined) return undefined;
+  const known = state.collector_schemas?.target === transport.target
+    ? state.collector_schemas.schemas
+    : undefined;
+  if (known === undefined || !live.some((e) => isTooNew(e, known))) return known;
+  return await transport.probe() ?? known;
+}
+
 async function flushClaimed(
   transport: Transport,
   options: FlushOptions,
@@ -290,11 +327,17 @@ async function flushClaimed(
   const live = claim.events.filter((e) =>
     !plan.expired.has(e.eventId) && !plan.overCap.has(e.eventId)
   );
-  const batches = planBatches(live, transport.bodySize);
-  let progress: Progress = { delivered: new Set(), rejected: new Set(), batches: 0 };
   const stillClaimed = () => existsSync(claim.dir);
-  if (options.debug) printBatches(batches, transport, options);
-  else progress = await sendAll(batches, transport, options, stillClaimed);
+  let progress: Progress = { delivered: new Set(), rejected: new Set(), held: [], batches: 0 };
+  if (options.debug) printBatches(planBatches(live, transport.bodySize), transport, options);
+  else {
+    const announced = await announcedSchemas(transport, live, readState(home));
+    const accepted = (e: ClaimedEvent) => announced === undefined || !isTooNew(e, announced);
+    const batches = planBatches(live.filter(accepted), transport.bodySize);
+    progress = await sendAll(batches, transport, options, stillClaimed);
+    progress.held.push(...live.filter((e) => !accepted(e)));
+    progress.schemas ??= announced;
+  }
   const gone = (e: ClaimedEvent) =>
     progress.delivered.has(e.eventId) || progress.rejected.has(e.eventId) ||
     plan.expired.has(e.eventId) || plan.overCap.has(e.eventId);
@@ -333,6 +376,9 @@ async function flushClaimed(
           (progress.rejected.size > 0
             ? `${progress.rejected.size} refused (${progress.rejectedDetail}) and set aside`
             : undefined),
+      progress.held.length > 0 && !purged && !lost
+        ? describeHeld(progress.held, progress.schemas ?? [])
+        : undefined,
       progress.auditFailure,
     ].filter((part) => part !== undefined).join("; ") || undefined,
   };
@@ -350,13 +396,21 @@ async function flushClaimed(
       kept,
       ...(report.detail ? { detail: report.detail } : {}),
     };
+    if (progress.schemas !== undefined && transport.probe !== undefined) {
+      s.collector_schemas = {
+        target: transport.target,
+        schemas: [...progress.schemas],
+        at: options.now().toISOString(),
+      };
+    }
     if (options.debug) return;
-    if (progress.stop) {
+    // Held events wait like a failed delivery: the next attempts back off.
+    if (progress.stop || progress.held.length > 0) {
       s.backoff = nextBackoff(
         s.backoff,
         options.now().getTime(),
         options.random,
-        progress.stop.retryAfterMs,
+        progress.stop?.retryAfterMs,
       );
     } else {
       delete s.backoff;

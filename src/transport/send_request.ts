@@ -11,6 +11,9 @@ import {
   type Verdict,
 } from "./classify_response.ts";
 
+/** How much of an answer's body is looked at. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
 /** What every request needs besides its URL and body. */
 export interface RequestOptions {
   /** The fetch to use (default in callers: the global one, which honours the proxy variables). */
@@ -24,7 +27,8 @@ export interface RequestOptions {
 /**
  * Sends one request and classifies what came back. Redirects are not
  * followed (a credential must never travel to another host); the answer's
- * body is read and discarded so the connection is released. Never throws.
+ * body is read whole (so the connection is released) and its first 64 KiB
+ * are classified with the status. Never throws.
  *
  * @example
  * ```ts
@@ -39,7 +43,7 @@ export interface RequestOptions {
  */
 export async function sendRequest(
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string },
+  init: { method: string; headers: Record<string, string>; body?: string },
   transport: TransportKind,
   options: RequestOptions,
 ): Promise<Verdict> {
@@ -49,12 +53,13 @@ export async function sendRequest(
       redirect: "manual",
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    await response.arrayBuffer().catch(() => undefined);
+    const bytes = await response.arrayBuffer().catch(() => new ArrayBuffer(0));
     return classifyResponse(
       response.status,
       response.headers,
       transport,
       options.now().getTime(),
+      new TextDecoder().decode(bytes.slice(0, MAX_ANSWER_BYTES)),
     );
   } catch (error) {
     return classifyFailure(error, options.timeoutMs);

@@ -118,7 +118,7 @@ Deno.test("deno task collector serves, persists in --data and stops cleanly", as
         headers: { "Content-Type": "application/json", ...SENTINELS },
         body: JSON.stringify({ events: [sent] }),
       });
-      assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0 });
+      assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0, schemas: [1, 2] });
       assert.match(await exportText(url, token), new RegExp(sent.event_id));
       proc.child.kill("SIGTERM");
       const { status, stdout } = await proc.finished;

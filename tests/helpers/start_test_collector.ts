@@ -49,16 +49,21 @@ function parseJson(text: string): unknown {
  * ```ts
  * import { startTestCollector } from "./start_test_collector.ts";
  * await using collector = await startTestCollector();
- * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0 }
+ * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0, schemas: [1, 2] }
  * ```
  */
 export async function startTestCollector(
-  options: { rateLimit?: RateLimitOptions } = {},
+  options: { rateLimit?: RateLimitOptions; acceptedSchemas?: string } = {},
 ): Promise<TestCollector> {
   const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-test-" });
   let running: RunningCollector;
   try {
-    running = await startCollector({ port: 0, dataDir, rateLimit: options.rateLimit });
+    running = await startCollector({
+      port: 0,
+      dataDir,
+      rateLimit: options.rateLimit,
+      acceptedSchemas: options.acceptedSchemas,
+    });
   } catch (error) {
     await Deno.remove(dataDir, { recursive: true });
     throw error;
