@@ -17,6 +17,7 @@ import { benchFlushThroughput } from "./flush_throughput.ts";
 import { benchLibraryAppend } from "./library_append.ts";
 import { describeMachine } from "./machine.ts";
 import { markdownTable } from "./markdown_table.ts";
+import { benchPythonSendEvent } from "./python_send_event.ts";
 import type { ResultRow } from "./result_row.ts";
 import { benchTrackHostWait } from "./track_host_wait.ts";
 import { benchTrackStartup } from "./track_startup.ts";
@@ -35,6 +36,10 @@ const steps: [string, () => Promise<ResultRow[]>][] = [
   ["item 5: flush into the local collector", () => benchFlushThroughput(10_000)],
   ["item 6: collector ingest, 4 clients", () => benchCollectorIngest(20)],
   ["item 7: binary size of each target", () => benchBinarySizes()],
+  [
+    'item 8: send_event from Python against subprocess.run(["true"])',
+    () => benchPythonSendEvent(runs),
+  ],
 ];
 
 if (import.meta.main) {

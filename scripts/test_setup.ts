@@ -1,9 +1,12 @@
 /**
  * The test suite's system packages: Debian's `chromium` (the HTML report is
- * rendered in it), `ruby` (`ruby -c` checks the Homebrew formula) and `file`
- * (it names each cross-compiled binary's executable format). The
- * test task runs this first; it installs what is missing with apt-get when it
- * can, and otherwise says what to install.
+ * rendered in it), `ruby` (`ruby -c` checks the Homebrew formula), `file`
+ * (it names each cross-compiled binary's executable format), `twine` (it
+ * checks the Python wheels and sdist) and, when `python3` cannot make a venv
+ * with pip or has no pytest, `python3-venv` and `python3-pytest` (the
+ * installed wheels are tested with pytest in a fresh venv). The test task
+ * runs this first; it installs what is missing with apt-get when it can, and
+ * otherwise says what to install.
  *
  * @module
  */
@@ -16,7 +19,21 @@ const PACKAGES: Record<string, string> = {
   chromium: "/usr/bin/chromium",
   ruby: "/usr/bin/ruby",
   file: "/usr/bin/file",
+  twine: "/usr/bin/twine",
 };
+
+/** Whether `python3` has venv with ensurepip (pip in a new venv) and pytest. */
+function pythonReady(): boolean {
+  try {
+    return new Deno.Command("python3", {
+      args: ["-c", "import ensurepip, venv, pytest"],
+      stdout: "null",
+      stderr: "null",
+    }).outputSync().success;
+  } catch {
+    return false;
+  }
+}
 
 function apt(args: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
@@ -26,6 +43,7 @@ function apt(args: string[]): boolean {
 }
 
 const missing = Object.keys(PACKAGES).filter((name) => !existsSync(PACKAGES[name]));
+if (!pythonReady()) missing.push("python3-venv", "python3-pytest");
 if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
   if (!canInstall) {

@@ -11,7 +11,7 @@ import { describeFsError } from "../fs/fs_error.ts";
 import { MAX_REGULAR_FILE_BYTES, readRegularFile } from "../fs/read_regular_file.ts";
 import type { CommandContext } from "./command.ts";
 import { UsageError } from "./errors.ts";
-import { parseArgs } from "./parse_args.ts";
+import { type FlagSpec, parseArgs } from "./parse_args.ts";
 
 /** The options of `track` and `check`, as their help texts list them. */
 export const EVENT_OPTIONS_HELP = `  --meta JSON             the event's metadata as a JSON object
@@ -44,6 +44,10 @@ export interface EventArgs {
     mode?: Mode;
     strict?: boolean;
     config?: string;
+    /** `track` only: the host's parsed configuration as JSON. */
+    "config-json"?: string;
+    /** `track` only: the host already counted this scan. */
+    "scan-counted"?: boolean;
   };
   /** `--help` was given. */
   help: boolean;
@@ -52,6 +56,7 @@ export interface EventArgs {
 /**
  * Parses `EVENT [options]` strictly, without reading anything: a missing or
  * empty event name, or a mode outside `cli|docker|wizard`, is a `UsageError`.
+ * `extra` adds a command's own flags to the shared ones.
  *
  * @example
  * ```ts
@@ -59,8 +64,12 @@ export interface EventArgs {
  * parseEventArgs(["scan.started", "--strict"], "Usage: ...").flags.strict; // true
  * ```
  */
-export function parseEventArgs(args: string[], help: string): EventArgs {
-  const parsed = parseArgs(args, FLAGS, { help, maxPositionals: 1 });
+export function parseEventArgs(
+  args: string[],
+  help: string,
+  extra: Record<string, FlagSpec> = {},
+): EventArgs {
+  const parsed = parseArgs(args, { ...FLAGS, ...extra }, { help, maxPositionals: 1 });
   if (parsed.help) return { event: "", flags: {}, help: true };
   const event = parsed.positionals[0];
   if (event === undefined) throw new UsageError("missing EVENT", help);

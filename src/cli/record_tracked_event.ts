@@ -8,13 +8,13 @@
 import type { ClientCore } from "../client/client_core.ts";
 import { consentFromConfig } from "../client/consent_from_config.ts";
 import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "../client/record_event.ts";
-import { loadConfigChoiceLazily } from "../consent/load_config_choice_lazily.ts";
 import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import { appendEvents } from "../spool/mod.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { CommandContext } from "./command.ts";
+import { configChoiceFor } from "./host_consent.ts";
 import { describeChanges } from "../events/describe_changes.ts";
 import { parseMetadataJson } from "./event_args.ts";
 
@@ -28,6 +28,10 @@ export interface TrackRequest {
   /** `--strict`: refuse rather than normalise (default: `JMO_TELEMETRY_STRICT`). */
   strict?: boolean;
   configPath?: string;
+  /** The host's parsed configuration as JSON, read instead of the config file. */
+  configJson?: string;
+  /** The host advanced the scan count for this scan itself. */
+  scanCounted?: boolean;
 }
 
 /** An event `track` recorded, with the context it was recorded in. */
@@ -66,7 +70,10 @@ export async function recordTrackedEvent(
 ): Promise<TrackedEvent | undefined> {
   const core = clientCoreFor(context, request.configPath);
   try {
-    const config = await loadConfigChoiceLazily(core.settings.configPath);
+    const config = await configChoiceFor(core, {
+      config: request.configPath,
+      "config-json": request.configJson,
+    });
     if (!consentFromConfig(core, config).enabled) return undefined;
     let outcome: RecordOutcome;
     try {
@@ -77,15 +84,16 @@ export async function recordTrackedEvent(
         pythonVersion: request.pythonVersion,
         mode: request.mode,
         strict: request.strict,
+        scanCounted: request.scanCounted,
       }, (line) => appendEvents(core.settings.home, [line]));
     } catch (error) {
       if (error instanceof EventValidationError && request.event === "scan.started") {
         const notice = noticeOfRefusedScan(core, request.mode ?? modeOf(request.metadataText));
-        if (notice.banner) context.stderr(notice.banner);
+        if (notice.banner && !core.settings.noticeShownByHost) context.stderr(notice.banner);
       }
       throw error;
     }
-    if (outcome.banner) context.stderr(outcome.banner);
+    if (outcome.banner && !core.settings.noticeShownByHost) context.stderr(outcome.banner);
     if (outcome.problem) {
       context.stderr(
         `jmo-telemetry: event recorded; ${outcome.problem}; your command is unaffected\n`,

@@ -44,8 +44,20 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import("./commands/consent.ts")).consentCommand,
   },
   id: {
-    summary: "print, rotate or delete the anonymous id",
+    summary: "print, create, rotate or delete the anonymous id",
     load: async () => (await import("./commands/id.ts")).idCommand,
+  },
+  "scan-count": {
+    summary: "print the scan count and frequency hint; --increment adds a scan",
+    load: async () => (await import("./commands/scan_count.ts")).scanCountCommand,
+  },
+  banner: {
+    summary: "print the telemetry notice when due; --due answers whether it is",
+    load: async () => (await import("./commands/banner.ts")).bannerCommand,
+  },
+  bucket: {
+    summary: "print the bucket a raw number falls in (duration, findings, targets, ...)",
+    load: async () => (await import("./commands/bucket.ts")).bucketCommand,
   },
   show: {
     summary: "print every pending event as it would be sent (NDJSON)",

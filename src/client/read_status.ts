@@ -5,6 +5,7 @@
  * @module
  */
 
+import { detectCi } from "../consent/detect_ci.ts";
 import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
@@ -12,6 +13,7 @@ import { processIsAlive, summariseSpool } from "../spool/mod.ts";
 import { describeTransport, flusherRunning } from "../transport/mod.ts";
 import type { ClientCore } from "./client_core.ts";
 import { applyRetention } from "./apply_retention.ts";
+import type { CurrentConsent } from "./consent_from_config.ts";
 import { currentConsent } from "./current_consent.ts";
 
 /** The status of the install, as `status --json` prints it. */
@@ -20,6 +22,8 @@ export interface StatusReport {
   enabled: boolean;
   /** The deciding rule. */
   reason: string;
+  /** The CI environment variable that marks this run as CI, or `null`. */
+  ci: string | null;
   /** The config file consulted (it may not exist). */
   config_path: string;
   /** Why the config file was ignored, when it was. */
@@ -63,7 +67,8 @@ export interface StatusReport {
 
 /**
  * Gathers the status of the install, after applying the spool's limits (so
- * the pending and dropped counts are what a flush would find).
+ * the pending and dropped counts are what a flush would find). `consent` is
+ * decided from the config file unless the caller decided it otherwise.
  *
  * @example
  * ```ts
@@ -72,9 +77,11 @@ export interface StatusReport {
  * readStatus(clientCore({ env: { JMO_HOME: "/tmp/jmo-home" } })).pending.events; // 0
  * ```
  */
-export function readStatus(core: ClientCore): StatusReport {
+export function readStatus(
+  core: ClientCore,
+  consent: CurrentConsent = currentConsent(core),
+): StatusReport {
   const { settings } = core;
-  const consent = currentConsent(core);
   if (consent.enabled) applyRetention(core);
   const spool = summariseSpool(settings.home);
   const state = readState(settings.home);
@@ -84,6 +91,7 @@ export function readStatus(core: ClientCore): StatusReport {
   return {
     enabled: consent.enabled,
     reason: consent.reason,
+    ci: detectCi(core.env) ?? null,
     config_path: settings.configPath,
     ...(consent.configProblem ? { config_problem: consent.configProblem } : {}),
     home: settings.home,

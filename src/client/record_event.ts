@@ -25,6 +25,12 @@ import {
 import { checkEvent } from "./check_event.ts";
 import type { ClientCore } from "./client_core.ts";
 
+/** An event to record, and what the host already did for it. */
+export interface RecordInput extends EventInput {
+  /** The host advanced the scan count for this scan itself (`scan-count --increment`). */
+  scanCounted?: boolean;
+}
+
 /** What happened to one event. */
 export interface RecordOutcome {
   envelope: Schema2Envelope;
@@ -174,7 +180,7 @@ export function noticeOfRefusedScan(core: ClientCore, mode: unknown): ScanNotice
  */
 export function recordEvent(
   core: ClientCore,
-  input: EventInput,
+  input: RecordInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
 ): RecordOutcome {
@@ -199,7 +205,8 @@ export function recordEvent(
   }
   if (envelope.event === "scan.started") {
     const docker = core.settings.docker || envelope.metadata.mode === "docker";
-    return { envelope, changes, ...recordScanNotice(core, docker, true, changes) };
+    const count = !input.scanCounted;
+    return { envelope, changes, ...recordScanNotice(core, docker, count, changes) };
   }
   const problem = changes.length === 0
     ? undefined

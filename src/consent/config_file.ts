@@ -57,6 +57,22 @@ export function loadConfigChoice(path: string): ConfigChoice {
     return { path, enabled: undefined, problem: `cannot be read (${describeFsError(error)})` };
   }
   if (text === undefined) return { path, enabled: undefined };
+  return configChoiceFromText(path, text);
+}
+
+/**
+ * Reads the choice in a config file's text (YAML, or JSON, which YAML
+ * reads too), with the rules of `loadConfigChoice`; `path` names where the
+ * text came from. A host that parsed its own configuration passes it here
+ * as JSON.
+ *
+ * @example
+ * ```ts
+ * import { configChoiceFromText } from "./config_file.ts";
+ * configChoiceFromText("host", '{"telemetry":{"enabled":false}}').enabled; // false
+ * ```
+ */
+export function configChoiceFromText(path: string, text: string): ConfigChoice {
   try {
     const setting = readTelemetrySetting(text);
     if (setting.unrecognized === undefined) return { path, enabled: setting.enabled };

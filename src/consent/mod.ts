@@ -19,7 +19,7 @@ export {
   setTelemetryChoice,
 } from "./config_text.ts";
 export type { TelemetrySetting } from "./config_text.ts";
-export { loadConfigChoice, saveConfigChoice } from "./config_file.ts";
+export { configChoiceFromText, loadConfigChoice, saveConfigChoice } from "./config_file.ts";
 export type { ConfigChoice } from "./config_file.ts";
 export {
   bannerText,

@@ -35,6 +35,14 @@ export type DurationBucket = typeof DURATION_BUCKETS[number];
 export type FindingsBucket = typeof FINDINGS_BUCKETS[number];
 /** A bucket of the time the setup wizard was open. */
 export type WizardDurationBucket = typeof WIZARD_DURATION_BUCKETS[number];
+/** A bucket of scan targets (`total_targets_bucket`). */
+export type TargetsBucket = typeof TARGETS_BUCKETS[number];
+/** A bucket of policy violations (`violations_bucket`). */
+export type ViolationsBucket = typeof VIOLATIONS_BUCKETS[number];
+/** A bucket of policy evaluation time (`evaluation_time_bucket`). */
+export type EvaluationTimeBucket = typeof EVALUATION_TIME_BUCKETS[number];
+/** How often an install scans, told by its scan count (`scan_frequency_hint`). */
+export type ScanFrequencyHint = typeof SCAN_FREQUENCY_HINTS[number];
 
 /** How many targets of each kind a scan covers. */
 export interface TargetTypes {

@@ -5,6 +5,7 @@
  */
 
 import { linkSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import process from "node:process";
 import { UUID_V4_PATTERN } from "../events/definitions.ts";
 import { readRegularFile } from "../fs/read_regular_file.ts";
@@ -22,8 +23,22 @@ import { writeAtomic } from "./write_atomic.ts";
  * ```
  */
 export function readAnonymousId(home: string): string | undefined {
+  return readAnonymousIdFile(installPaths(home).idFile);
+}
+
+/**
+ * The anonymous id stored in the file `idFile` (a host may keep its own), or
+ * `undefined` as for `readAnonymousId`.
+ *
+ * @example
+ * ```ts
+ * import { readAnonymousIdFile } from "./anonymous_id.ts";
+ * readAnonymousIdFile("/tmp/jmo-home/telemetry-id"); // undefined when absent
+ * ```
+ */
+export function readAnonymousIdFile(idFile: string): string | undefined {
   try {
-    const id = readRegularFile(installPaths(home).idFile).trim();
+    const id = readRegularFile(idFile).trim();
     return UUID_V4_PATTERN.test(id) ? id.toLowerCase() : undefined;
   } catch {
     return undefined;
@@ -42,10 +57,26 @@ export function readAnonymousId(home: string): string | undefined {
  * ```
  */
 export function ensureAnonymousId(home: string, candidate: string = crypto.randomUUID()): string {
-  const existing = readAnonymousId(home);
+  return ensureAnonymousIdFile(installPaths(home).idFile, candidate);
+}
+
+/**
+ * The anonymous id in the file `idFile`, created as `candidate` (its folder
+ * with its parents) when absent or not a UUID v4, as `ensureAnonymousId` does.
+ *
+ * @example
+ * ```ts
+ * import { ensureAnonymousIdFile } from "./anonymous_id.ts";
+ * const id = ensureAnonymousIdFile("/tmp/host-tests/nested/telemetry-id");
+ * ```
+ */
+export function ensureAnonymousIdFile(
+  idFile: string,
+  candidate: string = crypto.randomUUID(),
+): string {
+  const existing = readAnonymousIdFile(idFile);
   if (existing) return existing;
-  const { idFile } = installPaths(home);
-  mkdirSync(home, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(idFile), { recursive: true, mode: 0o700 });
   const id = candidate;
   const temporary = `${idFile}.${process.pid}.tmp`;
   writeFileSync(temporary, id + "\n", { mode: 0o600 });
@@ -54,7 +85,7 @@ export function ensureAnonymousId(home: string, candidate: string = crypto.rando
     return id;
   } catch (error) {
     if ((error as { code?: string }).code !== "EEXIST") throw error;
-    const winner = readAnonymousId(home);
+    const winner = readAnonymousIdFile(idFile);
     if (winner) return winner;
     writeAtomic(idFile, id + "\n");
     return id;

@@ -8,12 +8,19 @@
 export {
   deleteAnonymousId,
   ensureAnonymousId,
+  ensureAnonymousIdFile,
   readAnonymousId,
+  readAnonymousIdFile,
   rotateAnonymousId,
 } from "./anonymous_id.ts";
 export { installPaths } from "./install_paths.ts";
 export type { InstallPaths } from "./install_paths.ts";
-export { readScanCount, writeScanCount } from "./scan_count.ts";
+export {
+  advanceScanCount,
+  readScanCount,
+  readScanCountFile,
+  writeScanCount,
+} from "./scan_count.ts";
 export { emptyState, readState, updateState } from "./state_file.ts";
 export type {
   BackoffState,

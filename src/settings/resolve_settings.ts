@@ -56,6 +56,8 @@ export interface Settings {
   strict: boolean;
   /** Running in a container: `DOCKER_CONTAINER` set, or `/.dockerenv` present unless `DOCKER_CONTAINER=0`. */
   docker: boolean;
+  /** `JMO_TELEMETRY_SHOWN`: the host showed the notice in this run already; it is recorded, not printed again. */
+  noticeShownByHost: boolean;
   /** Environment values ignored or unusable, each with what is done instead. */
   problems: SettingsProblem[];
   /** Why nothing can be sent (the URL batches go to is not http(s)), when so; it is in `problems` too. */
@@ -162,6 +164,7 @@ export function resolveSettings(
     docker: parseEnvBoolean(env.DOCKER_CONTAINER) === false
       ? false
       : isEnvMarkerSet(env.DOCKER_CONTAINER) || host.dockerenv,
+    noticeShownByHost: parseEnvBoolean(env.JMO_TELEMETRY_SHOWN) === true,
     problems,
     ...(urlProblem
       ? {

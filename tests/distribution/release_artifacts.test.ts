@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { compileAll, RELEASE_TARGETS } from "../../scripts/compile_all.ts";
 import { parseSha256Sums, WINGET_ID, writeRelease } from "../../scripts/release.ts";
+import { buildPypi } from "../../scripts/build_pypi.ts";
+import { newestGlibc } from "../helpers/newest_glibc.ts";
 import { processesWithEnv } from "../helpers/background_processes.ts";
 import { makeSandbox, ROOT, runBinary, trackArgs } from "../helpers/run_binary.ts";
 import { ACCEPTED, startTestServer } from "../helpers/test_server.ts";
@@ -322,4 +324,28 @@ Deno.test("as in the image, DOCKER_CONTAINER=1 shows the banner on every run and
   const modes = shown.stdout.trim().split("\n").map((line) => JSON.parse(line).metadata.mode);
   deepEqual(modes, ["docker", "docker"]);
   await box.remove();
+});
+
+Deno.test("build:pypi writes a wheel per release binary, tagged from the binary, the any wheel and the sdist; twine check passes on all", () => {
+  const pypi = join(dist, "pypi");
+  const written = buildPypi(dist, pypi).map((path) => path.slice(pypi.length + 1));
+  const glibc = (file: string) => newestGlibc(join(dist, file)).join("_");
+  deepEqual(written, [
+    `jmo_telemetry-${VERSION}-py3-none-manylinux_${
+      glibc("jmo-telemetry-linux-x64")
+    }_x86_64.manylinux2014_x86_64.whl`,
+    `jmo_telemetry-${VERSION}-py3-none-manylinux_${
+      glibc("jmo-telemetry-linux-arm64")
+    }_aarch64.manylinux2014_aarch64.whl`,
+    `jmo_telemetry-${VERSION}-py3-none-macosx_13_0_x86_64.whl`,
+    `jmo_telemetry-${VERSION}-py3-none-macosx_13_0_arm64.whl`,
+    `jmo_telemetry-${VERSION}-py3-none-win_amd64.whl`,
+    `jmo_telemetry-${VERSION}-py3-none-any.whl`,
+    `jmo_telemetry-${VERSION}.tar.gz`,
+  ]);
+  const check = output("twine", ["check", "--strict", ...written], pypi);
+  equal(check.code, 0, check.text);
+  equal(check.text.match(/PASSED/g)?.length, 7, check.text);
+  const windows = output("python3", ["-m", "zipfile", "-l", written[4]], pypi);
+  match(windows.text, /jmo_telemetry\/bin\/jmo-telemetry\.exe/);
 });

@@ -1,33 +1,47 @@
 /**
- * `jmo-telemetry id`: print, rotate or delete the anonymous id.
+ * `jmo-telemetry id`: print, create, rotate or delete the anonymous id.
  *
  * @module
  */
 
-import { deleteAnonymousId, readAnonymousId, rotateAnonymousId } from "../../install/mod.ts";
+import {
+  deleteAnonymousId,
+  ensureAnonymousIdFile,
+  installPaths,
+  readAnonymousId,
+  readAnonymousIdFile,
+  rotateAnonymousId,
+} from "../../install/mod.ts";
 import { clientCoreFor } from "../client_core_for.ts";
 import type { Command } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { parseArgs } from "../parse_args.ts";
 
-const HELP = `Usage: jmo-telemetry id [--rotate | --delete]
+const HELP = `Usage: jmo-telemetry id [--create [--file PATH] | --rotate | --delete]
 
 Prints the anonymous id: a random UUID made when the first event is recorded,
 linked to nothing about you.
 
 Options:
-  --rotate    replace it with a new random id (later events cannot be linked to earlier ones)
-  --delete    remove it; a new one is made if telemetry records again
-  -h, --help  show this help
+  --create     make the id first when there is none (or it is damaged), then
+               print it: an explicit request, so it is made whether telemetry
+               is on or off (the Python API's get_anonymous_id())
+  --file PATH  with --create, or alone: the id file to use instead of
+               telemetry-id in the state folder (its folder is made)
+  --rotate     replace it with a new random id (later events cannot be linked to earlier ones)
+  --delete     remove it; a new one is made if telemetry records again
+  -h, --help   show this help
 `;
 
 /** The `id` command. */
 export const idCommand: Command = {
   name: "id",
-  summary: "print, rotate or delete the anonymous id",
+  summary: "print, create, rotate or delete the anonymous id",
   help: HELP,
   run(args, context) {
     const { flags, help } = parseArgs(args, {
+      create: { type: "boolean" },
+      file: { type: "string" },
       rotate: { type: "boolean" },
       delete: { type: "boolean" },
     }, { help: HELP });
@@ -35,10 +49,18 @@ export const idCommand: Command = {
       context.stdout(HELP);
       return Promise.resolve(0);
     }
-    if (flags.rotate && flags.delete) {
-      throw new UsageError("give --rotate or --delete, not both", HELP);
+    if ([flags.create, flags.rotate, flags.delete].filter(Boolean).length > 1) {
+      throw new UsageError("give one of --create, --rotate or --delete", HELP);
+    }
+    if (flags.file !== undefined && (flags.rotate || flags.delete)) {
+      throw new UsageError("--file goes with --create or alone", HELP);
     }
     const home = clientCoreFor(context).settings.home;
+    const idFile = flags.file ?? installPaths(home).idFile;
+    if (flags.create) {
+      context.stdout(ensureAnonymousIdFile(idFile) + "\n");
+      return Promise.resolve(0);
+    }
     if (flags.delete) {
       const had = deleteAnonymousId(home);
       context.stderr(had ? "Anonymous id deleted.\n" : "There was no anonymous id.\n");
@@ -52,7 +74,7 @@ export const idCommand: Command = {
       context.stdout(rotateAnonymousId(home) + "\n");
       return Promise.resolve(0);
     }
-    const id = readAnonymousId(home);
+    const id = readAnonymousIdFile(idFile);
     if (id === undefined) {
       context.stderr("There is no anonymous id yet; one is made when an event is recorded.\n");
     } else {

@@ -8,9 +8,10 @@ import { clientCoreFor } from "../client_core_for.ts";
 import { readStatus } from "../../client/read_status.ts";
 import type { Command } from "../command.ts";
 import { formatStatus } from "../format_status.ts";
+import { hostConsent } from "../host_consent.ts";
 import { parseArgs } from "../parse_args.ts";
 
-const HELP = `Usage: jmo-telemetry status [--json] [--config PATH]
+const HELP = `Usage: jmo-telemetry status [--json] [--config PATH | --config-json JSON]
 
 Shows whether telemetry is on and which rule decided it, the anonymous id,
 the scan count, pending events (count, bytes, oldest age), the transport and
@@ -19,6 +20,8 @@ endpoint, the last flush, the next automatic attempt and dropped counts.
 Options:
   --json         print one JSON object instead
   --config PATH  the config file (default: JMO_CONFIG, else ./jmo.yml)
+  --config-json JSON  the host's own parsed configuration, read instead of
+                 the config file (its telemetry.enabled decides)
   -h, --help     show this help
 `;
 
@@ -27,17 +30,21 @@ export const statusCommand: Command = {
   name: "status",
   summary: "show consent, id, scan count, spool and delivery state",
   help: HELP,
-  run(args, context) {
+  async run(args, context) {
     const { flags, help } = parseArgs(args, {
       json: { type: "boolean" },
       config: { type: "string" },
+      "config-json": { type: "string" },
     }, { help: HELP });
     if (help) {
       context.stdout(HELP);
-      return Promise.resolve(0);
+      return 0;
     }
-    const report = readStatus(clientCoreFor(context, flags.config));
+    const core = clientCoreFor(context, flags.config);
+    const report = flags["config-json"] === undefined
+      ? readStatus(core)
+      : readStatus(core, await hostConsent(core, flags));
     context.stdout(flags.json ? JSON.stringify(report, null, 2) + "\n" : formatStatus(report));
-    return Promise.resolve(0);
+    return 0;
   },
 };

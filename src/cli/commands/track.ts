@@ -19,6 +19,10 @@ policy.evaluated.
 Options:
 ${EVENT_OPTIONS_HELP}
   --config PATH           the config file (default: JMO_CONFIG, else ./jmo.yml)
+  --config-json JSON      the host's own parsed configuration, read instead of
+                          the config file (its telemetry.enabled decides)
+  --scan-counted          scan.started: the host already advanced the scan count
+                          for this scan (scan-count --increment)
   -h, --help              show this help
 
 A key the schema does not know is dropped, and a profile or policy that is
@@ -37,7 +41,10 @@ export const trackCommand: Command = {
   summary: "validate an event and record it in the spool",
   help: HELP,
   async run(args, context) {
-    const { event, flags, help } = parseEventArgs(args, HELP);
+    const { event, flags, help } = parseEventArgs(args, HELP, {
+      "config-json": { type: "string" },
+      "scan-counted": { type: "boolean" },
+    });
     if (help) {
       context.stdout(HELP);
       return 0;
@@ -53,6 +60,8 @@ export const trackCommand: Command = {
       mode: flags.mode,
       strict: flags.strict,
       configPath: flags.config,
+      configJson: flags["config-json"],
+      scanCounted: flags["scan-counted"],
     }, context);
     if (recorded !== undefined) await startFlushIfDue(recorded, context, flags.config);
     return 0;
