@@ -6,14 +6,15 @@
  * runs the Node test suite of the library and the CLI
  * (`tests/distribution/node/*.node-test.mjs`) there with `node --test`.
  *
- * The sources are compiled with the TypeScript compiler to ESM and `.d.ts`
- * under `npm/esm/`, mirroring `src/`. Two Node-only entry points are added
- * in `npm/esm/node/`: the library (`mod.js`) and the bin (`bin.js`, with a
- * `#!/usr/bin/env node` shebang). Both first import `use_env_proxy.js`,
- * because Node's built-in fetch ignores `HTTPS_PROXY`, `HTTP_PROXY` and
- * `NO_PROXY`: it installs undici's `EnvHttpProxyAgent` as the global
- * dispatcher, which Node's fetch uses. The shared sources stay
- * runtime-neutral.
+ * The sources are bundled by Bun into one ES module per entry under
+ * `npm/esm/` (with shared chunks), and their `.d.ts` emitted by the
+ * TypeScript compiler, mirroring `src/`. The package has three entries, so that
+ * the client loads only what it needs: `.` (the client, `src/mod.ts`),
+ * `./schema` (the zod schemas) and `./analytics` (the maintainers' side);
+ * and the bin `esm/node/bin.js` (the CLI behind a `#!/usr/bin/env node`
+ * shebang). zod, yaml and undici are optional peers: zod only for
+ * `./schema`, yaml only to read a `jmo.yml`, undici only for Node behind a
+ * proxy; the client entry loads none of them until then.
  *
  * @module
  */
@@ -37,18 +38,33 @@ import process from "node:process";
 const ROOT = import.meta.dirname ?? ".";
 const BIN_NAME = "jmo-telemetry";
 
+/** The repository the packages are published from: package metadata and the docs link here. */
+export const REPOSITORY_URL = "https://github.com/jimmy058910/jmo-telemetry";
+
+/**
+ * The Node versions the package works on: ESM imports and CommonJS
+ * `require()` of its ESM (unflagged from 20.19 and 22.12).
+ */
+export const NODE_ENGINES = "^20.19.0 || >=22.12.0";
+
 /** The package's `package.json`. */
 export interface NpmManifest {
   name: string;
   version: string;
   description: string;
+  keywords: string[];
   license: string;
+  repository: { type: "git"; url: string };
+  homepage: string;
+  bugs: { url: string };
   type: "module";
+  sideEffects: false;
   exports: Record<string, string | { types: string; default: string }>;
   types: string;
   bin: Record<string, string>;
   files: string[];
-  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional: true }>;
   engines: { node: string };
 }
 
@@ -58,10 +74,8 @@ export interface ManifestInputs {
   denoJson: { version: string; license: string; imports: Record<string, string> };
   /** The bare specifiers the emitted sources import (besides `node:` built-ins). */
   bareImports: readonly string[];
-  /** The undici range the Node entry points need (from the workspace's `package.json`). */
+  /** The undici range Node needs behind a proxy (from the workspace's `package.json`). */
   undiciRange: string;
-  /** The oldest Node that undici supports (its `engines.node`). */
-  nodeEngine: string;
 }
 
 /**
@@ -80,8 +94,9 @@ export function npmTarget(target: string): { name: string; range: string } | und
 
 /**
  * The package's `package.json`: version and license from `deno.json`,
- * dependencies from the import map (only what the sources import) plus
- * undici, `exports` with `types` first, the bin, and the Node engine.
+ * optional peers from the import map (only what the sources import) plus
+ * undici, the three entries with `types` first, `sideEffects: false`, the
+ * bin, the repository's links and the Node engines.
  *
  * @example
  * ```ts
@@ -90,9 +105,8 @@ export function npmTarget(target: string): { name: string; range: string } | und
  *   denoJson: { version: "0.1.0", license: "MIT", imports: { zod: "npm:zod@^4.6.7" } },
  *   bareImports: ["zod"],
  *   undiciRange: "^7.30.2",
- *   nodeEngine: ">=20.18.1",
  * });
- * manifest.dependencies; // { undici: "^7.30.2", zod: "^4.6.7" }
+ * manifest.peerDependencies; // { undici: "^7.30.2", zod: "^4.6.7" }
  * ```
  */
 export function npmManifest(inputs: ManifestInputs): NpmManifest {
@@ -108,27 +122,37 @@ export function npmManifest(inputs: ManifestInputs): NpmManifest {
     }
     dependencies[npm.name] = npm.range;
   }
+  const peers = Object.keys(dependencies).sort();
   return {
     name: BIN_NAME,
     version: inputs.denoJson.version,
     description: "Privacy-first, offline-tolerant usage telemetry for command-line tools",
+    keywords: ["telemetry", "analytics", "privacy", "cli", "opt-out"],
     license: inputs.denoJson.license,
+    repository: { type: "git", url: `git+${REPOSITORY_URL}.git` },
+    homepage: `${REPOSITORY_URL}#readme`,
+    bugs: { url: `${REPOSITORY_URL}/issues` },
     type: "module",
+    sideEffects: false,
     exports: {
-      ".": { types: "./esm/node/mod.d.ts", default: "./esm/node/mod.js" },
+      ".": { types: "./esm/mod.d.ts", default: "./esm/mod.js" },
+      "./schema": { types: "./esm/schema.d.ts", default: "./esm/schema.js" },
+      "./analytics": { types: "./esm/analytics/mod.d.ts", default: "./esm/analytics/mod.js" },
       "./package.json": "./package.json",
     },
-    types: "./esm/node/mod.d.ts",
+    types: "./esm/mod.d.ts",
     bin: { [BIN_NAME]: "esm/node/bin.js" },
     files: ["esm/", "README.md", "LICENSE"],
-    dependencies: Object.fromEntries(Object.entries(dependencies).sort()),
-    engines: { node: inputs.nodeEngine },
+    peerDependencies: Object.fromEntries(peers.map((name) => [name, dependencies[name]])),
+    peerDependenciesMeta: Object.fromEntries(peers.map((name) => [name, { optional: true }])),
+    engines: { node: NODE_ENGINES },
   };
 }
 
 /**
  * The bare specifiers (not relative, not `node:`) that an emitted ES module
- * imports in its `import`/`export` statements, dynamic imports included.
+ * imports in its `import`/`export` statements, dynamic imports included
+ * (at the start of a line, or awaited anywhere).
  * Comments are not statements: their examples are ignored.
  *
  * @example
@@ -139,7 +163,7 @@ export function npmManifest(inputs: ManifestInputs): NpmManifest {
  */
 export function bareImportsOf(javascript: string): string[] {
   const statements =
-    /^\s*(?:(?:import|export)\b[^;]*?\bfrom\s*|import\s*\(\s*|import\s+)["']([^"']+)["']/gm;
+    /(?:^\s*(?:(?:import|export)\b[^;]*?\bfrom\s*|import\s*\(\s*|import\s+)|\bawait\s+import\s*\(\s*)["']([^"']+)["']/gm;
   const found = [...javascript.matchAll(statements)].map((m) => m[1]);
   return found.filter((s) => !s.startsWith(".") && !s.startsWith("node:"));
 }
@@ -161,29 +185,14 @@ export function rewriteDeclarationImports(declaration: string): string {
   );
 }
 
-/** The Node-only modules of `esm/node/`, by file name. */
-export const NODE_ENTRY_FILES: Readonly<Record<string, string>> = {
-  "use_env_proxy.js":
-    `// Node's built-in fetch ignores HTTPS_PROXY, HTTP_PROXY and NO_PROXY. undici's
-// EnvHttpProxyAgent honours them, and setGlobalDispatcher makes it the dispatcher
-// of the global fetch. Plain http:// requests go to the proxy in absolute form, as
-// curl sends them; https:// ones through a CONNECT tunnel. undici loads only when
-// a proxy is set, with require: no top-level await, so CommonJS can require() the
-// package too.
-import { createRequire } from "node:module";
-import process from "node:process";
+/** The package's entries, under `src/`: the client, the schemas, the analytics and the CLI. */
+const ENTRIES = ["mod.ts", "schema.ts", "analytics/mod.ts", "cli/bin.ts"];
 
-const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
-if (PROXY_VARIABLES.some((name) => process.env[name])) {
-  const { EnvHttpProxyAgent, setGlobalDispatcher } = createRequire(import.meta.url)("undici");
-  setGlobalDispatcher(new EnvHttpProxyAgent({ proxyTunnel: false }));
-}
-`,
-  "use_env_proxy.d.ts": "export {};\n",
-  "mod.js": 'import "./use_env_proxy.js";\nexport * from "../mod.js";\n',
-  "mod.d.ts": 'export * from "../mod.js";\n',
-  "bin.js": '#!/usr/bin/env node\nimport "./use_env_proxy.js";\nimport "../cli/bin.js";\n',
-};
+/** The packages the build leaves out of the bundles: optional peers of the npm package. */
+const OPTIONAL_PEERS = ["undici", "yaml", "zod"];
+
+/** The bin: the CLI under Node. */
+export const NODE_BIN = '#!/usr/bin/env node\nimport "../cli/bin.js";\n';
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
   const result = spawnSync(command, args, { encoding: "utf8", ...options });
@@ -238,16 +247,33 @@ export function buildNpmPackage(outDir: string): NpmManifest {
           strict: true,
           skipLibCheck: true,
           declaration: true,
+          emitDeclarationOnly: true,
           rewriteRelativeImportExtensions: true,
           rootDir: join(ROOT, "src"),
           outDir: esm,
         },
-        files: [join(ROOT, "src", "mod.ts"), join(ROOT, "src", "cli", "bin.ts")],
+        files: ENTRIES.map((file) => join(ROOT, "src", file)),
       }),
     );
     run(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", tsconfig], { cwd: ROOT });
   } finally {
     rmSync(configDir, { recursive: true, force: true });
+  }
+  // One module per entry, and a few chunks (the delivery code is one, loaded by
+  // the first flush()): Node loads a handful of files, not sixty. Each entry is
+  // bundled on its own, so that no other entry's imports cut it into chunks.
+  const bun = join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "bun.exe" : "bun");
+  for (const entry of ENTRIES) {
+    run(bun, [
+      "build",
+      join(ROOT, "src", entry),
+      "--target=node",
+      "--format=esm",
+      "--splitting",
+      `--root=${join(ROOT, "src")}`,
+      `--outdir=${esm}`,
+      ...OPTIONAL_PEERS.map((name) => `--external=${name}`),
+    ], { cwd: ROOT });
   }
   const bareImports = new Set<string>();
   for (const file of filesUnder(esm)) {
@@ -256,19 +282,13 @@ export function buildNpmPackage(outDir: string): NpmManifest {
     else for (const specifier of bareImportsOf(text)) bareImports.add(specifier);
   }
   mkdirSync(join(esm, "node"));
-  for (const [name, text] of Object.entries(NODE_ENTRY_FILES)) {
-    writeFileSync(join(esm, "node", name), text);
-  }
+  writeFileSync(join(esm, "node", "bin.js"), NODE_BIN);
   chmodSync(join(esm, "node", "bin.js"), 0o755);
   const workspace = readJson<{ dependencies: Record<string, string> }>(join(ROOT, "package.json"));
-  const undici = readJson<{ engines: { node: string } }>(
-    join(ROOT, "node_modules", "undici", "package.json"),
-  );
   const manifest = npmManifest({
     denoJson: readJson(join(ROOT, "deno.json")),
     bareImports: [...bareImports].sort(),
     undiciRange: workspace.dependencies.undici,
-    nodeEngine: undici.engines.node,
   });
   writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
   copyFileSync(join(ROOT, "README.md"), join(outDir, "README.md"));
@@ -278,16 +298,21 @@ export function buildNpmPackage(outDir: string): NpmManifest {
 
 /**
  * Packs the package with `npm pack` and installs the tarball into
- * `scratchDir` (a fresh project), as a user would.
+ * `scratchDir` (a fresh project), as a user would, with `peers` (names of
+ * its optional peers) at the ranges the package gives them.
  *
  * @example
  * ```ts
  * import { packAndInstall } from "./build_npm.ts";
- * const tarball = packAndInstall("npm", "/tmp/scratch");
+ * const tarball = packAndInstall("npm", "/tmp/scratch", ["yaml"]);
  * // /tmp/scratch/node_modules/.bin/jmo-telemetry now exists
  * ```
  */
-export function packAndInstall(packageDir: string, scratchDir: string): string {
+export function packAndInstall(
+  packageDir: string,
+  scratchDir: string,
+  peers: readonly string[] = [],
+): string {
   mkdirSync(scratchDir, { recursive: true });
   const packed = JSON.parse(
     run("npm", ["pack", "--json", "--pack-destination", scratchDir], { cwd: packageDir }),
@@ -297,7 +322,9 @@ export function packAndInstall(packageDir: string, scratchDir: string): string {
     join(scratchDir, "package.json"),
     JSON.stringify({ name: "scratch", private: true, type: "module" }) + "\n",
   );
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
+  const ranges = readJson<NpmManifest>(join(packageDir, "package.json")).peerDependencies;
+  const extra = peers.map((name) => `${name}@${ranges[name]}`);
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, ...extra], {
     cwd: scratchDir,
   });
   return tarball;

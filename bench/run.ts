@@ -15,6 +15,7 @@ import { benchBinarySizes } from "./binary_sizes.ts";
 import { benchCollectorIngest } from "./collector_ingest.ts";
 import { benchFlushThroughput } from "./flush_throughput.ts";
 import { benchLibraryAppend } from "./library_append.ts";
+import { benchLibraryCost } from "./library_cost.ts";
 import { describeMachine } from "./machine.ts";
 import { markdownTable } from "./markdown_table.ts";
 import { benchPythonSendEvent } from "./python_send_event.ts";
@@ -40,6 +41,7 @@ const steps: [string, () => Promise<ResultRow[]>][] = [
     'item 8: send_event from Python against subprocess.run(["true"])',
     () => benchPythonSendEvent(runs),
   ],
+  ["item 9: the npm library next to @astrojs/telemetry", () => benchLibraryCost(runs)],
 ];
 
 if (import.meta.main) {

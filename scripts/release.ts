@@ -33,6 +33,26 @@ export interface Release {
   repository: string;
   /** SHA-256 (hex) of each file in `dist/`, from `SHA256SUMS`. */
   sums: ReadonlyMap<string, string>;
+  /** The release's date, `YYYY-MM-DD`, as the changelog gives it. */
+  date: string;
+}
+
+/**
+ * The date the changelog gives a version (`## [0.1.0] - 2026-12-01`).
+ * Throws when it has no dated entry for it.
+ *
+ * @example
+ * ```ts
+ * import { releaseDate } from "./release.ts";
+ * releaseDate("## [0.1.0] - 2026-12-01\n", "0.1.0"); // "2026-12-01"
+ * ```
+ */
+export function releaseDate(changelog: string, version: string): string {
+  for (const line of changelog.split("\n")) {
+    const match = /^## \[([^\]]+)\] - (\d{4}-\d\d-\d\d)\s*$/.exec(line);
+    if (match?.[1] === version) return match[2];
+  }
+  throw new Error(`CHANGELOG.md has no dated entry '## [${version}] - YYYY-MM-DD': add one`);
 }
 
 /**
@@ -73,7 +93,7 @@ function download(release: Release, file: string): { url: string; sha256: string
  * import { homebrewFormula, parseSha256Sums } from "./release.ts";
  * const sums = new Map(["darwin-arm64", "darwin-x64", "linux-arm64", "linux-x64"]
  *   .map((p) => [`jmo-telemetry-${p}`, "0".repeat(64)]));
- * homebrewFormula({ version: "0.1.0", repository: "https://github.com/o/r", sums });
+ * homebrewFormula({ version: "0.1.0", repository: "https://github.com/o/r", sums, date: "2026-12-01" });
  * ```
  */
 export function homebrewFormula(release: Release): string {
@@ -96,7 +116,6 @@ export function homebrewFormula(release: Release): string {
 class JmoTelemetry < Formula
   desc "${DESCRIPTION}"
   homepage "https://jmotools.com"
-  version "${release.version}"
   license "MIT"
 
   on_macos do
@@ -137,7 +156,8 @@ function manifestFile(type: string, fields: Record<string, unknown>): string {
  * ```ts
  * import { wingetManifests } from "./release.ts";
  * const sums = new Map([["jmo-telemetry-windows-x64.exe", "0".repeat(64)]]);
- * Object.keys(wingetManifests({ version: "0.1.0", repository: "https://github.com/o/r", sums }));
+ * const release = { version: "0.1.0", repository: "https://github.com/o/r", sums, date: "2026-12-01" };
+ * Object.keys(wingetManifests(release));
  * // ["JMoSecurity.JMoTelemetry.yaml", "JMoSecurity.JMoTelemetry.installer.yaml", ...]
  * ```
  */
@@ -155,17 +175,20 @@ export function wingetManifests(release: Release): Record<string, string> {
         InstallerUrl: windows.url,
         InstallerSha256: windows.sha256.toUpperCase(),
       }],
+      ReleaseDate: release.date,
     }),
     [`${WINGET_ID}.locale.en-US.yaml`]: manifestFile("defaultLocale", {
       ...identity,
       PackageLocale: "en-US",
       Publisher: "JMo Security",
       PublisherUrl: "https://jmotools.com",
+      PublisherSupportUrl: `${release.repository}/issues`,
       PrivacyUrl: "https://jmotools.com/privacy",
       PackageName: "jmo-telemetry",
       PackageUrl: release.repository,
       License: "MIT",
       LicenseUrl: `${release.repository}/blob/v${release.version}/LICENSE`,
+      ReleaseNotesUrl: `${release.repository}/releases/tag/v${release.version}`,
       ShortDescription: DESCRIPTION,
       Moniker: "jmo-telemetry",
       Tags: ["telemetry", "privacy", "cli"],
@@ -179,12 +202,12 @@ export function wingetManifests(release: Release): Record<string, string> {
  * @example
  * ```ts
  * import { writeRelease } from "./release.ts";
- * writeRelease("dist", { version: "0.1.0", repository: "https://github.com/o/r" });
+ * writeRelease("dist", { version: "0.1.0", repository: "https://github.com/o/r", date: "2026-12-01" });
  * ```
  */
 export function writeRelease(
   distDir: string,
-  options: { version: string; repository: string },
+  options: { version: string; repository: string; date: string },
 ): string[] {
   const release: Release = {
     ...options,
@@ -209,6 +232,11 @@ if (import.meta.main) {
   });
   const root = join(import.meta.dirname ?? ".", "..");
   const { version } = JSON.parse(readFileSync(join(root, "deno.json"), "utf8"));
-  const written = writeRelease(join(root, "dist"), { version, repository: values.repository! });
+  const date = releaseDate(readFileSync(join(root, "CHANGELOG.md"), "utf8"), version);
+  const written = writeRelease(join(root, "dist"), {
+    version,
+    repository: values.repository!,
+    date,
+  });
   for (const path of written) console.log(`wrote ${path}`);
 }

@@ -2,13 +2,17 @@
  * jmo-telemetry: privacy-first, offline-tolerant usage telemetry for
  * command-line tools, as a library for Node, Deno and Bun.
  *
- * From npm, `import { createClient } from "jmo-telemetry"` (ESM, or
- * `require()` on Node 20.19 and later); from Deno, `jsr:@jmo/telemetry`.
+ * From npm, `import { createClient } from "jmo-telemetry"` (or `require()`,
+ * Node 20.19+ and 22.12+); from Deno, `jsr:@jmo/telemetry`.
  *
  * ```ts
- * import { createClient } from "jmo-telemetry";
+ * import process from "node:process";
+ * import { createClient } from "@jmo/telemetry";
  *
- * const telemetry = createClient({ version: "1.0.1" });
+ * const telemetry = createClient({
+ *   version: "1.0.1",
+ *   onBanner: (text) => process.stderr.write(text),
+ * });
  * telemetry.track("scan.completed", {
  *   profile: "balanced", duration_seconds: 420,
  *   tools_succeeded: 8, tools_failed: 0, total_findings: 12,
@@ -16,14 +20,18 @@
  * telemetry.close();
  * ```
  *
- * `await telemetry.flush()` delivers what is pending from this process (the
- * binary's `track` does it in a detached background process instead).
+ * `close()` (or process exit) seals the events and, when delivery is due,
+ * starts this package's CLI under the same runtime as a detached background
+ * flush; `await telemetry.flush()` delivers from this process instead.
  *
  * Consent follows the same five rules as the `jmo-telemetry` binary
  * (`JMO_TELEMETRY_DISABLE`, `DO_NOT_TRACK`, CI, `jmo.yml`, on by default);
- * events are validated strictly and written to the same on-disk spool. Only
- * `EventValidationError` is ever thrown; disk and network trouble are
- * reported in what `track` and `flush` return.
+ * events are validated strictly, whether telemetry is on or off, and written
+ * to the same on-disk spool. Only `EventValidationError` is ever thrown; disk
+ * and network trouble, and a runtime that refuses a permission, are reported
+ * in what `track` and `flush` return. The zod schemas are the `/schema`
+ * entry, the maintainers' analytics the `/analytics` entry, and the CLI the
+ * `/cli` entry on JSR (`deno run -A jsr:@jmo/telemetry/cli status`).
  *
  * @module
  */

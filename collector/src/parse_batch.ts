@@ -10,7 +10,8 @@
  * @module
  */
 
-import { type Envelope, envelopeSchema, validateEnvelope } from "../../src/events/mod.ts";
+import { type Envelope, validateEnvelope } from "../../src/events/mod.ts";
+import { envelopeSchema } from "../../src/schema.ts";
 import { MAX_EVENTS_PER_REQUEST } from "./limits.ts";
 import { zodProblem } from "./zod_problem.ts";
 

@@ -7,7 +7,17 @@
 import type { CommandContext } from "./command.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import { DiskError, EXIT, InputError, UsageError } from "./errors.ts";
+import { loadYamlParser } from "../consent/yaml_parser.ts";
 import { COMMANDS } from "./registry.ts";
+
+/** Commands that never read the config file up front: `track` loads the parser only when there is one. */
+const WITHOUT_CONFIG: ReadonlySet<string> = new Set([
+  "track",
+  "check",
+  "bucket",
+  "view",
+  "report",
+]);
 
 /** The top-level help text. */
 export function mainHelp(): string {
@@ -59,6 +69,7 @@ export async function main(argv: string[], context: CommandContext): Promise<num
     context.stderr(`jmo-telemetry: unknown command '${name}'\n\n${mainHelp()}`);
     return EXIT.usage;
   }
+  if (!WITHOUT_CONFIG.has(name)) await loadYamlParser();
   const command = await entry.load();
   try {
     if (rest.includes("--version") || rest.includes("-V")) {

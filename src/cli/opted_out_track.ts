@@ -9,6 +9,7 @@
 import process from "node:process";
 import { decideFromEnvironment } from "../consent/decide_consent.ts";
 import type { Environment } from "../settings/environment.ts";
+import { homeFromEnvironment } from "../settings/home_from_environment.ts";
 import { resolveHome } from "../settings/resolve_home.ts";
 import { entryExists } from "./entry_exists.ts";
 
@@ -25,9 +26,7 @@ import { entryExists } from "./entry_exists.ts";
  * ```
  */
 export async function homeDirectory(env: Environment): Promise<string> {
-  const fromEnv = process.platform === "win32" ? env.USERPROFILE : env.HOME;
-  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
-  return (await import("node:os")).homedir();
+  return homeFromEnvironment(env, process.platform) ?? (await import("node:os")).homedir();
 }
 
 /**

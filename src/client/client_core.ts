@@ -8,16 +8,27 @@ import { existsSync } from "node:fs";
 import { homedir as osHomedir } from "node:os";
 import { sep } from "node:path";
 import process from "node:process";
+import { CI_MARKERS } from "../consent/detect_ci.ts";
 import { platformName } from "../events/platform.ts";
 import type { Mode, Platform } from "../events/vocabulary.ts";
-import { type Environment, resolveSettings, type Settings } from "../settings/mod.ts";
+import {
+  type Environment,
+  ENVIRONMENT_VARIABLES,
+  homeFromEnvironment,
+  readEnvironment,
+  resolveSettings,
+  type Settings,
+} from "../settings/mod.ts";
 import { VERSION } from "../version.ts";
 
 /** Options of a client; everything defaults to the real process. */
 export interface ClientOptions {
-  /** Environment variables (default `process.env`). */
+  /**
+   * Environment variables (default: the documented ones of `process.env`,
+   * each read on its own; one the runtime refuses reads as unset).
+   */
   env?: Environment;
-  /** The user's home directory (default `os.homedir()`). */
+  /** The user's home directory (default `HOME`, or `USERPROFILE` on Windows, else `os.homedir()`). */
   homedir?: string;
   /** The working directory, where `jmo.yml` is looked for (default `process.cwd()`). */
   cwd?: string;
@@ -53,8 +64,25 @@ export interface ClientCore {
   strict: boolean;
 }
 
+/** The variables a client reads: the documented ones and the CI markers. */
+export const CLIENT_VARIABLES: readonly string[] = [
+  ...ENVIRONMENT_VARIABLES,
+  ...CI_MARKERS,
+];
+
+/** Whether `/.dockerenv` exists; a runtime that may not look reads as no. */
+function dockerenvExists(): boolean {
+  try {
+    return existsSync("/.dockerenv");
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Resolves a client's context from its options and the process.
+ * Resolves a client's context from its options and the process. Throws
+ * when the home directory cannot be known (no `HOME` and a runtime that
+ * refuses `os.homedir()`).
  *
  * @example
  * ```ts
@@ -64,11 +92,11 @@ export interface ClientCore {
  * ```
  */
 export function clientCore(options: ClientOptions = {}): ClientCore {
-  const env = options.env ?? process.env;
+  const env = options.env ?? readEnvironment(CLIENT_VARIABLES);
   const settings = resolveSettings(env, {
-    homedir: options.homedir ?? osHomedir(),
+    homedir: options.homedir ?? homeFromEnvironment(env, process.platform) ?? osHomedir(),
     cwd: options.cwd ?? process.cwd(),
-    dockerenv: existsSync("/.dockerenv"),
+    dockerenv: dockerenvExists(),
     sep,
   }, options.configPath);
   return {

@@ -33,7 +33,8 @@ export interface CurrentConsent extends ConsentDecision {
 export function consentFromConfig(core: ClientCore, config: ConfigChoice): CurrentConsent {
   const decision: CurrentConsent = decideConsent(core.env, config);
   if (config.problem !== undefined) decision.configProblem = config.problem;
-  if (!decision.enabled) {
+  // A file this runtime cannot parse turns telemetry off for the run, deleting nothing.
+  if (!decision.enabled && config.parserMissing !== true) {
     try {
       purgeSpool(core.settings.home);
     } catch { /* nothing to delete on a read-only or missing home */ }

@@ -16,6 +16,7 @@ import {
   emptyFlushReport,
   type FlushReport,
   flushSpool,
+  proxyFetch,
 } from "../transport/mod.ts";
 import type { ClientCore } from "./client_core.ts";
 import { currentConsent } from "./current_consent.ts";
@@ -26,7 +27,7 @@ export interface FlushRequest {
   background?: boolean;
   /** Milliseconds one request may take (default `JMO_TELEMETRY_TIMEOUT_SECONDS`). */
   timeoutMs?: number;
-  /** The fetch to use (default the global one, which honours the proxy variables). */
+  /** The fetch to use (default the runtime's, honouring the proxy variables: `proxyFetch`). */
   fetch?: typeof fetch;
   /** Receives each batch as it would be sent, when `JMO_TELEMETRY_DEBUG` is on. */
   onDebug?: (text: string) => void;
@@ -93,7 +94,7 @@ export async function flushInstall(
     background,
     now: core.now,
     random: Math.random,
-    fetch: request.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+    fetch: request.fetch ?? proxyFetch(core.env),
     isAlive: processIsAlive,
     pid: process.pid,
     onDebug: request.onDebug,

@@ -10,7 +10,7 @@ import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
-import { describeTransport, flusherRunning } from "../transport/mod.ts";
+import { flusherRunning } from "../transport/flush_lease.ts";
 import type { ClientCore } from "./client_core.ts";
 import { applyRetention } from "./apply_retention.ts";
 import type { CurrentConsent } from "./consent_from_config.ts";
@@ -117,7 +117,7 @@ export function readStatus(
     normalised: state.normalised,
     strict: settings.strict,
     collector_schemas: transport.kind === "collector" &&
-        state.collector_schemas?.target === describeTransport(transport).target
+        state.collector_schemas?.endpoint === transport.endpoint
       ? state.collector_schemas.schemas
       : null,
     settings_problems: settings.problems,

@@ -102,28 +102,39 @@ function updateStateAfterWrite(
 
 /**
  * Records the notice of a scan (and counts it, unless `count` is false) and
- * decides the banner; `changes` are counted in the same update.
+ * decides the banner; `changes` are counted in the same update. With
+ * `announce` false (a library host that shows no banner) the notice is
+ * neither shown nor recorded as shown, and delivery waits as it did.
  */
 function recordScanNotice(
   core: ClientCore,
   docker: boolean,
   count: boolean,
   changes: readonly FieldChange[],
+  announce: boolean,
 ): ScanNotice {
   const home = core.settings.home;
   let scanCount: number | undefined;
   let banner: ReturnType<typeof decideBanner> | undefined;
+  let noticeAllows = false;
   const update = updateStateAfterWrite(core, (state) => {
     if (count) {
       scanCount = readScanCount(home) + 1;
       writeScanCount(home, scanCount);
     }
+    countChanges(state, changes);
+    noticeAllows = noticeAllowsDelivery(state.notice);
+    if (!announce) return;
     banner = decideBanner(state.notice, { docker });
     state.notice = banner.record;
-    countChanges(state, changes);
   });
   // The notice is not on record: no banner, and nothing is sent until it is.
   if (!update.ok) return { holdDelivery: true, problem: update.problem };
+  const counted = {
+    ...(scanCount === undefined ? {} : { scanCount }),
+    ...(update.problem === undefined ? {} : { problem: update.problem }),
+  };
+  if (!announce) return { holdDelivery: !noticeAllows, ...counted };
   return {
     banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
     holdDelivery: banner!.firstShowing,
@@ -150,7 +161,7 @@ function recordScanNotice(
 export function noticeOfRefusedScan(core: ClientCore, mode: unknown): ScanNotice {
   try {
     ensureStateFolder(core);
-    return recordScanNotice(core, core.settings.docker || mode === "docker", false, []);
+    return recordScanNotice(core, core.settings.docker || mode === "docker", false, [], true);
   } catch {
     return { holdDelivery: true };
   }
@@ -165,7 +176,8 @@ export function noticeOfRefusedScan(core: ClientCore, mode: unknown): ScanNotice
  * when the event is refused; a disk error before the event is written is
  * thrown, one after it (`state.json`) is the outcome's `problem`. The
  * Python version is cut to major.minor. The caller has already decided that
- * telemetry is on.
+ * telemetry is on. With `announce` false (a library host that shows no
+ * banner) the notice is neither shown nor recorded as shown.
  *
  * @example
  * ```ts
@@ -183,6 +195,7 @@ export function recordEvent(
   input: RecordInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
+  announce = true,
 ): RecordOutcome {
   const home = core.settings.home;
   const known = readId(home);
@@ -206,7 +219,7 @@ export function recordEvent(
   if (envelope.event === "scan.started") {
     const docker = core.settings.docker || envelope.metadata.mode === "docker";
     const count = !input.scanCounted;
-    return { envelope, changes, ...recordScanNotice(core, docker, count, changes) };
+    return { envelope, changes, ...recordScanNotice(core, docker, count, changes, announce) };
   }
   const problem = changes.length === 0
     ? undefined

@@ -7,7 +7,7 @@
 
 import { existsSync, statSync } from "node:fs";
 import process from "node:process";
-import type { ConsentDecision } from "../consent/mod.ts";
+import { CI_MARKERS, type ConsentDecision } from "../consent/mod.ts";
 import {
   describeChanges,
   type EventName,
@@ -19,11 +19,20 @@ import {
 import type { EnvelopeOf } from "../events/mod.ts";
 import { describeFsError } from "../fs/mod.ts";
 import { readAnonymousId } from "../install/mod.ts";
+import { type Environment, readEnvironment } from "../settings/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
-import { emptyFlushReport, type FlushReport } from "../transport/mod.ts";
-import { type ClientCore, clientCore, type ClientOptions } from "./client_core.ts";
+// Single files, not the transport's mod.ts: the delivery code loads on the first flush().
+import { emptyFlushReport, type FlushReport } from "../transport/flush_report.ts";
+import { startFlushIfDue } from "../transport/start_flush_if_due.ts";
+import { cliEntry } from "./cli_entry.ts";
+import {
+  CLIENT_VARIABLES,
+  type ClientCore,
+  clientCore,
+  type ClientOptions,
+} from "./client_core.ts";
+import { checkEvent } from "./check_event.ts";
 import { currentConsent } from "./current_consent.ts";
-import { flushInstall } from "./flush_install.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
 import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "./record_event.ts";
 
@@ -105,9 +114,21 @@ export interface TrackResult<K extends EventName = EventName> {
 
 /** Options of a library client. */
 export interface TelemetryClientOptions extends ClientOptions {
-  /** Where the banner goes when due (default: standard error). */
+  /**
+   * Where the first-run banner goes when it is due, as
+   * `(text) => process.stderr.write(text)`. Without it the library prints
+   * nothing: the banner is not shown, the notice is not recorded as shown,
+   * and nothing is sent from the install until a run shows it (a host that
+   * passes `onBanner`, or the `jmo-telemetry` binary).
+   */
   onBanner?: (text: string) => void;
 }
+
+/** The reason of a consent decision when the runtime refused what consent needs (a Deno permission). */
+const UNAVAILABLE = "unavailable";
+
+/** The variables of the consent rules besides the CI markers. */
+const CONSENT_VARIABLES = { JMO_TELEMETRY_DISABLE: true, DO_NOT_TRACK: true, CI_NAME: true };
 
 /**
  * How long a client trusts the anonymous id it read: `id --rotate` or
@@ -116,11 +137,22 @@ export interface TelemetryClientOptions extends ClientOptions {
  */
 const ID_REREAD_MS = 1_000;
 
-/** Clients that appended since their last `close()`: process exit seals them. */
+/**
+ * A client of this process showed the notice for the first time: no client
+ * of the process starts a background flush (its events wait for the host's
+ * next process, the library's "next run").
+ */
+let noticeShownInProcess = false;
+
+/** Clients that appended since their last `close()`: process exit closes them. */
 const OPEN_CLIENTS = new Set<TelemetryClient>();
 let exitListener = false;
 
-/** Has process exit seal `client`, with one listener for all clients of the process. */
+/**
+ * Has process exit close `client` (sealing its events and starting the
+ * background flush when due), with one `exit` listener for all clients of
+ * the process: the only listener the library adds.
+ */
 function sealOnExit(client: TelemetryClient): void {
   OPEN_CLIENTS.add(client);
   if (exitListener) return;
@@ -131,9 +163,22 @@ function sealOnExit(client: TelemetryClient): void {
 }
 
 /**
+ * The environment of a background flush the host gave none: Node and Bun
+ * pass theirs on whole; Deno, whose `--allow-env` may list only the
+ * documented variables, passes those it could read (and `DENO_DIR`, where
+ * its cache is).
+ */
+function flusherEnvironment(documented: Environment): Environment | undefined {
+  if (!("Deno" in globalThis)) return undefined;
+  return { ...documented, ...readEnvironment(["DENO_DIR"]) };
+}
+
+/**
  * A telemetry client for Node, Deno and Bun programs. Events are validated
- * strictly and appended to the on-disk spool of this process; `close` (or
- * process exit) makes them claimable by a flusher.
+ * strictly (whether telemetry is on or off) and appended to the on-disk
+ * spool of this process; `close` (or process exit) makes them claimable and,
+ * when delivery is due, starts this package's CLI under the same runtime as
+ * a detached background flush, as the binary's `track` does.
  *
  * @example
  * ```ts
@@ -146,7 +191,14 @@ function sealOnExit(client: TelemetryClient): void {
 export class TelemetryClient {
   readonly #core: ClientCore;
   readonly #writer: SpoolWriter;
-  readonly #onBanner: (text: string) => void;
+  readonly #onBanner: ((text: string) => void) | undefined;
+  /** Why this runtime cannot run telemetry (a refused permission), when it cannot: off for the run. */
+  readonly #unavailable: string | undefined;
+  /** The environment the host gave, handed to the background flush (else it inherits the process's). */
+  readonly #env: ClientOptions["env"];
+  readonly #cwd: string;
+  /** Events were appended since the last flush or close: closing may start a background flush. */
+  #undelivered = false;
   #consentKey = "";
   #consent: ConsentDecision | undefined;
   /** The anonymous id last read, and when (ms): re-read at most once a second. */
@@ -172,9 +224,28 @@ export class TelemetryClient {
    * ```
    */
   constructor(options: TelemetryClientOptions = {}) {
-    this.#core = clientCore(options);
-    this.#writer = new SpoolWriter(this.#core.settings.home);
-    this.#onBanner = options.onBanner ?? ((text) => void process.stderr.write(text));
+    let unavailable: string | undefined;
+    const refused: string[] = [];
+    const env = options.env ?? readEnvironment(CLIENT_VARIABLES, refused);
+    // An opt-out the runtime hides (Deno's --allow-env) must not read as no opt-out.
+    const hidden = refused.filter((name) => name in CONSENT_VARIABLES || CI_MARKERS.includes(name));
+    if (hidden.length > 0) {
+      unavailable = `the runtime refuses to show ${hidden[0]}, a consent rule: grant --allow-env`;
+    }
+    let core: ClientCore;
+    try {
+      core = clientCore({ ...options, env });
+    } catch (error) {
+      // No home directory to be had (a Deno host without HOME and --allow-sys): off for the run.
+      unavailable = `the home directory cannot be found (${describeFsError(error)})`;
+      core = clientCore({ ...options, env, homedir: "" });
+    }
+    this.#core = core;
+    this.#unavailable = unavailable;
+    this.#env = options.env;
+    this.#cwd = options.cwd ?? process.cwd();
+    this.#writer = new SpoolWriter(core.settings.home);
+    this.#onBanner = options.onBanner;
   }
 
   /** The resolved context: settings, environment, clock. */
@@ -192,23 +263,30 @@ export class TelemetryClient {
    * ```
    */
   consent(): ConsentDecision {
-    const path = this.#core.settings.configPath;
-    // existsSync first: a missing file is the common case, and a failed stat
-    // builds an error object on some runtimes, a fifth of an append's cost.
-    const stat = existsSync(path) ? statSync(path, { throwIfNoEntry: false }) : undefined;
-    const key = stat ? `${stat.mtimeMs}:${stat.size}` : "absent";
-    if (this.#consent === undefined || key !== this.#consentKey) {
-      this.#writer.seal();
-      this.#consent = currentConsent(this.#core);
-      this.#consentKey = key;
+    if (this.#unavailable !== undefined) return { enabled: false, reason: UNAVAILABLE };
+    try {
+      const path = this.#core.settings.configPath;
+      // existsSync first: a missing file is the common case, and a failed stat
+      // builds an error object on some runtimes, a fifth of an append's cost.
+      const stat = existsSync(path) ? statSync(path, { throwIfNoEntry: false }) : undefined;
+      const key = stat ? `${stat.mtimeMs}:${stat.size}` : "absent";
+      if (this.#consent === undefined || key !== this.#consentKey) {
+        this.#writer.seal();
+        this.#consent = currentConsent(this.#core);
+        this.#consentKey = key;
+      }
+      return this.#consent;
+    } catch {
+      // The runtime refused to read the config file (a Deno permission): off for this call.
+      return { enabled: false, reason: UNAVAILABLE };
     }
-    return this.#consent;
   }
 
   /**
    * Validates and records one event. Throws `EventValidationError` when the
-   * event is refused, and nothing else: when telemetry is off it does
-   * nothing, and when the disk refuses (a read-only or missing home, a full
+   * event is refused, whether telemetry is on or off (a host's CI, where it
+   * is off, sees the same refusals as its users' machines), and nothing
+   * else: when telemetry is off it records nothing, and when the disk refuses (a read-only or missing home, a full
    * disk) it records nothing and says why in `problem`.
    *
    * @example
@@ -225,14 +303,20 @@ export class TelemetryClient {
     metadata: TrackMetadata<K>,
     options: TrackOptions = {},
   ): TrackResult<K> {
-    if (!this.consent().enabled) return { recorded: false };
+    const input = { event, metadata, ...options };
+    if (!this.consent().enabled) {
+      // The same checker as when on, so that a host's CI sees the same refusals.
+      checkEvent(this.#core, input);
+      return { recorded: false };
+    }
     let outcome: RecordOutcome;
     try {
       outcome = recordEvent(
         this.#core,
-        { event, metadata, ...options },
+        input,
         (line) => this.#writer.append(line),
         this.#readId,
+        this.#onBanner !== undefined,
       );
     } catch (error) {
       if (error instanceof EventValidationError) {
@@ -243,12 +327,13 @@ export class TelemetryClient {
       return { recorded: false, problem: `event not recorded (${describeFsError(error)})` };
     }
     sealOnExit(this);
+    this.#undelivered = true;
     if (this.#core.settings.debug) {
       process.stderr.write(describeChanges("jmo-telemetry debug", event, outcome.changes));
     }
-    if (outcome.banner) {
+    if (outcome.banner && this.#onBanner) {
       this.#onBanner(outcome.banner);
-      if (outcome.holdDelivery) this.#noticeShownHere = true;
+      if (outcome.holdDelivery) this.#noticeShownHere = noticeShownInProcess = true;
     }
     return {
       recorded: true,
@@ -264,10 +349,11 @@ export class TelemetryClient {
     const given = typeof metadata === "object" && metadata !== null
       ? (metadata as { mode?: unknown }).mode
       : undefined;
+    if (this.#onBanner === undefined) return;
     const notice = noticeOfRefusedScan(this.#core, options.mode ?? given);
     if (notice.banner === undefined) return;
     this.#onBanner(notice.banner);
-    if (notice.holdDelivery) this.#noticeShownHere = true;
+    if (notice.holdDelivery) this.#noticeShownHere = noticeShownInProcess = true;
   }
 
   /**
@@ -303,8 +389,16 @@ export class TelemetryClient {
   async flush(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<FlushReport> {
     const timeoutMs = options.timeoutMs;
     const usable = timeoutMs === undefined || (Number.isFinite(timeoutMs) && timeoutMs > 0);
+    if (this.#unavailable !== undefined) {
+      return {
+        ...emptyFlushReport(this.#core.settings.transport, "off"),
+        detail: this.#unavailable,
+      };
+    }
+    this.#undelivered = false;
     try {
       this.#writer.seal();
+      const { flushInstall } = await import("./flush_install.ts");
       return await flushInstall(this.#core, {
         ...options,
         timeoutMs: usable ? timeoutMs : undefined,
@@ -320,8 +414,13 @@ export class TelemetryClient {
 
   /**
    * Seals what this client appended so that flushers can claim it, and
-   * forgets the anonymous id it read (the next event reads it again). Safe
-   * to call more than once; process exit does it too.
+   * forgets the anonymous id it read (the next event reads it again). When
+   * it appended since its last `flush` or `close` and delivery is due (the
+   * notice shown in an earlier process of the host or by the binary, the
+   * backoff passed, no flusher running), it starts this package's CLI under
+   * the same runtime as a detached `flush --background` with its standard
+   * streams closed, and returns at once: the host never waits on the
+   * network. Safe to call more than once; process exit does it too.
    *
    * @example
    * ```ts
@@ -334,5 +433,20 @@ export class TelemetryClient {
     this.#writer.seal();
     this.#id = undefined;
     OPEN_CLIENTS.delete(this);
+    const script = cliEntry();
+    if (!this.#undelivered || script === undefined) return;
+    this.#undelivered = false;
+    const { settings } = this.#core;
+    startFlushIfDue({
+      home: settings.home,
+      debug: settings.debug,
+      holdDelivery: noticeShownInProcess,
+      nowMs: this.#core.now().getTime(),
+    }, {
+      env: this.#env ?? flusherEnvironment(this.#core.env),
+      cwd: this.#cwd,
+      configPath: settings.configPath,
+      script,
+    });
   }
 }

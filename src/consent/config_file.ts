@@ -14,6 +14,7 @@ import {
   salvageOptOut,
   setTelemetryChoice,
 } from "./config_text.ts";
+import { YamlParserMissing } from "./yaml_parser.ts";
 
 /** What the config file says about telemetry. */
 export interface ConfigChoice {
@@ -23,6 +24,11 @@ export interface ConfigChoice {
   enabled: boolean | undefined;
   /** Why the file holds no usable choice, when it is there but unreadable, not YAML, or its value is no boolean. */
   problem?: string;
+  /**
+   * The file is there but this runtime has no YAML parser to read it:
+   * telemetry is off for this run only, and nothing spooled is deleted.
+   */
+  parserMissing?: true;
 }
 
 /** The file's text; `undefined` when it is absent. Throws when it is no regular file of at most 1 MiB. */
@@ -83,6 +89,10 @@ export function configChoiceFromText(path: string, text: string): ConfigChoice {
         `telemetry.enabled is \`${setting.unrecognized}\`, neither true nor false: read as false`,
     };
   } catch (error) {
+    if (error instanceof YamlParserMissing) {
+      const problem = `${error.message}; telemetry is off while it is there`;
+      return { path, enabled: false, problem, parserMissing: true };
+    }
     if (!(error instanceof ConfigSyntaxError)) throw error;
     const problem = `not valid YAML (${error.message})`;
     if (salvageOptOut(text)) {

@@ -6,15 +6,14 @@
  */
 
 import { isDeepStrictEqual } from "node:util";
-import {
-  type Document,
-  isMap,
-  isScalar,
-  type Node,
-  type Pair,
-  parseDocument,
-  type YAMLMap,
-} from "yaml";
+import type { Document, Node, Pair, Scalar, YAMLMap } from "yaml";
+import { yamlParser } from "./yaml_parser.ts";
+
+// The parser loads on first use (it throws `YamlParserMissing` where it cannot).
+const isMap = (node: unknown): node is YAMLMap => yamlParser().isMap(node);
+const isScalar = (node: unknown): node is Scalar => yamlParser().isScalar(node);
+const parseDocument: typeof import("yaml").parseDocument = (source, options) =>
+  yamlParser().parseDocument(source, options);
 
 /**
  * A config file that is not valid YAML, or whose top level is not a mapping.

@@ -8,6 +8,7 @@
 
 import { statSync } from "node:fs";
 import type { ConfigChoice } from "./config_file.ts";
+import { loadYamlParser } from "./yaml_parser.ts";
 
 function absent(path: string): boolean {
   try {
@@ -29,6 +30,7 @@ function absent(path: string): boolean {
  */
 export async function loadConfigChoiceLazily(path: string): Promise<ConfigChoice> {
   if (absent(path)) return { path, enabled: undefined };
+  await loadYamlParser();
   const { loadConfigChoice } = await import("./config_file.ts");
   return loadConfigChoice(path);
 }

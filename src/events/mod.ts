@@ -22,7 +22,6 @@ export type { FieldIssue } from "./check_fields.ts";
 export { normaliseObject } from "./normalise_fields.ts";
 export type { FieldChange } from "./normalise_fields.ts";
 export { describeChanges } from "./describe_changes.ts";
-export { envelopeSchema, METADATA_SCHEMAS } from "./zod_schemas.ts";
 export type {
   DurationBucket,
   Envelope,

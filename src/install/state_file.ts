@@ -66,8 +66,8 @@ export interface BackoffState {
 
 /** The event schema versions a collector announced, and when. */
 export interface CollectorSchemas {
-  /** The collector, as `POST https://telemetry.jmotools.com/v1/events`. */
-  target: string;
+  /** The collector's endpoint, as `https://telemetry.jmotools.com/v1/events`. */
+  endpoint: string;
   /** The versions it accepts. */
   schemas: number[];
   /** When it said so, UTC. */

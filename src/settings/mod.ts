@@ -9,6 +9,9 @@
  */
 
 export type { Environment } from "./environment.ts";
+export { ENVIRONMENT_VARIABLES } from "./environment_variables.ts";
+export { readEnvironment } from "./read_environment.ts";
+export { homeFromEnvironment } from "./home_from_environment.ts";
 export { isEnvMarkerSet, parseEnvBoolean } from "./parse_env_boolean.ts";
 export { isHttpUrl } from "./is_http_url.ts";
 export {

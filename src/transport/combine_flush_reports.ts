@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { FlushReport } from "./flush_spool.ts";
+import type { FlushReport } from "./flush_report.ts";
 
 /**
  * Sums what two consecutive flushes sent and dropped; what is kept, why,
@@ -15,7 +15,7 @@ import type { FlushReport } from "./flush_spool.ts";
  * @example
  * ```ts
  * import { combineFlushReports } from "./combine_flush_reports.ts";
- * import { emptyFlushReport } from "./flush_spool.ts";
+ * import { emptyFlushReport } from "./flush_report.ts";
  * const first = { ...emptyFlushReport({ kind: "collector", endpoint: "http://127.0.0.1:9/" }, "delivered"), sent: 3, batches: 1 };
  * const second = emptyFlushReport({ kind: "collector", endpoint: "http://127.0.0.1:9/" }, "nothing");
  * combineFlushReports(first, second).outcome; // "delivered"

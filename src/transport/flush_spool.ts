@@ -23,14 +23,10 @@ import {
 } from "../spool/mod.ts";
 import { appendAudit } from "./audit_log.ts";
 import { backoffPassed, nextBackoff } from "./backoff.ts";
-import {
-  chooseTransport,
-  describeTransport,
-  type Transport,
-  type TransportTarget,
-} from "./choose_transport.ts";
-import type { TransportKind, Verdict } from "./classify_response.ts";
+import { chooseTransport, type Transport } from "./choose_transport.ts";
+import type { Verdict } from "./classify_response.ts";
 import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
+import { emptyFlushReport, type FlushReport } from "./flush_report.ts";
 import { planBatches } from "./plan_batches.ts";
 import { describeHeld, isTooNew, schemaRefusal } from "./schema_hold.ts";
 
@@ -56,84 +52,6 @@ export interface FlushOptions {
   pid: number;
   /** Receives each batch as it would be sent, in debug mode. */
   onDebug?: (text: string) => void;
-}
-
-/** Events dropped unsent by one flush, by reason. */
-export interface FlushDropped {
-  /** Older than `JMO_TELEMETRY_MAX_AGE_DAYS`. */
-  expired: number;
-  /** The oldest past the 5 MiB cap. */
-  overCap: number;
-  /** Refused by the server (`400`) and set aside in `spool/rejected/`. */
-  rejected: number;
-  /** Lines a crash or a damaged disk left unreadable. */
-  damaged: number;
-  /** Refused earlier, then deleted from `spool/rejected/` by age or its 1 MiB cap. */
-  rejectedDeleted: number;
-}
-
-/** What one flush did. */
-export interface FlushReport {
-  /**
-   * `delivered` everything, `partial`, `failed` (nothing sent), `rejected`
-   * (nothing sent: every batch was refused and set aside), `nothing`
-   * pending, `debug` (printed, not sent), `waiting` (a background flush
-   * before its backoff passed or beside a running flusher), `notice`
-   * (nothing sent: the first-run notice was never shown on this install),
-   * `off` (telemetry is off).
-   */
-  outcome:
-    | "delivered"
-    | "partial"
-    | "failed"
-    | "rejected"
-    | "nothing"
-    | "debug"
-    | "waiting"
-    | "notice"
-    | "off";
-  /** Events delivered. */
-  sent: number;
-  /** Requests answered with a `2xx`. */
-  batches: number;
-  /** Events still pending. */
-  kept: number;
-  /** Events dropped unsent, by reason. */
-  dropped: FlushDropped;
-  /** Why events were kept or refused, as `HTTP 503` or `timeout after 2 s`. */
-  detail?: string;
-  /** Where the batches went: the collector or a Gist. */
-  transport: TransportKind;
-  /** The endpoint's host and port. */
-  host: string;
-  /** When the next automatic flush may start, when a backoff holds. */
-  nextAttemptAt?: string;
-}
-
-/**
- * The report of a flush that sent and dropped nothing.
- *
- * @example
- * ```ts
- * import { emptyFlushReport } from "./flush_spool.ts";
- * emptyFlushReport({ kind: "collector", endpoint: "http://127.0.0.1:8787/v1/events" }, "off").host;
- * // "127.0.0.1:8787"
- * ```
- */
-export function emptyFlushReport(
-  transport: TransportSettings | TransportTarget,
-  outcome: FlushReport["outcome"],
-): FlushReport {
-  const target = "host" in transport ? transport : describeTransport(transport);
-  return {
-    outcome,
-    sent: 0,
-    batches: 0,
-    kept: 0,
-    dropped: { expired: 0, overCap: 0, rejected: 0, damaged: 0, rejectedDeleted: 0 },
-    transport: target.kind,
-    host: target.host,
-  };
 }
 
 function batchId(): string {
@@ -292,10 +210,11 @@ export async function flushSpool(options: FlushOptions): Promise<FlushReport> {
 async function announcedSchemas(
   transport: Transport,
   live: readonly ClaimedEvent[],
-  state: { collector_schemas?: { target: string; schemas: number[] } },
+  settings: TransportSettings,
+  state: { collector_schemas?: { endpoint: string; schemas: number[] } },
 ): Promise<readonly number[] | undefined> {
-  if (transport.probe === undefined) return undefined;
-  const known = state.collector_schemas?.target === transport.target
+  if (transport.probe === undefined || settings.kind !== "collector") return undefined;
+  const known = state.collector_schemas?.endpoint === settings.endpoint
     ? state.collector_schemas.schemas
     : undefined;
   if (known === undefined || !live.some((e) => isTooNew(e, known))) return known;
@@ -331,7 +250,7 @@ async function flushClaimed(
   let progress: Progress = { delivered: new Set(), rejected: new Set(), held: [], batches: 0 };
   if (options.debug) printBatches(planBatches(live, transport.bodySize), transport, options);
   else {
-    const announced = await announcedSchemas(transport, live, readState(home));
+    const announced = await announcedSchemas(transport, live, options.transport, readState(home));
     const accepted = (e: ClaimedEvent) => announced === undefined || !isTooNew(e, announced);
     const batches = planBatches(live.filter(accepted), transport.bodySize);
     progress = await sendAll(batches, transport, options, stillClaimed);
@@ -396,9 +315,9 @@ async function flushClaimed(
       kept,
       ...(report.detail ? { detail: report.detail } : {}),
     };
-    if (progress.schemas !== undefined && transport.probe !== undefined) {
+    if (progress.schemas !== undefined && options.transport.kind === "collector") {
       s.collector_schemas = {
-        target: transport.target,
+        endpoint: options.transport.endpoint,
         schemas: [...progress.schemas],
         at: options.now().toISOString(),
       };

@@ -19,6 +19,20 @@ export interface RuntimeFacts {
   deno: boolean;
 }
 
+/** The part of Deno's API that starts a process (typed here: the npm build knows no `Deno`). */
+interface DenoSpawner {
+  Command: new (command: string, options: {
+    args: string[];
+    cwd: string;
+    env?: Record<string, string>;
+    clearEnv?: boolean;
+    detached: boolean;
+    stdin: "null";
+    stdout: "null";
+    stderr: "null";
+  }) => { spawn(): { unref(): void } };
+}
+
 /** Where Bun puts the entry point of a compiled binary (POSIX and Windows). */
 const BUN_COMPILED = /^(\/\$bunfs\/|[A-Za-z]:[\\/]~BUN[\\/])/;
 
@@ -47,10 +61,23 @@ export function backgroundFlushCommand(
   return [runtime.execPath, [script, ...args]];
 }
 
+/** Where and how the background flush runs. */
+export interface BackgroundFlushOptions {
+  /** Its environment (default: this process's, inherited whole). */
+  env?: Environment;
+  /** Its working directory. */
+  cwd: string;
+  /** `--config PATH`, when the caller was given one. */
+  configPath?: string;
+  /** The CLI to run under this runtime, when this process is not the CLI itself (a library host). */
+  script?: string;
+}
+
 /**
  * Starts `flush --background` detached: its own process group, stdin,
  * stdout and stderr all `ignore`d, and not waited for. A failure to spawn
- * is swallowed: delivery simply waits for a later run.
+ * (no process to spare, a runtime that may not run programs) is swallowed:
+ * delivery simply waits for a later run.
  *
  * @example
  * ```ts
@@ -58,17 +85,34 @@ export function backgroundFlushCommand(
  * startBackgroundFlush({ env: process.env, cwd: process.cwd(), configPath: undefined });
  * ```
  */
-export function startBackgroundFlush(
-  options: { env: Environment; cwd: string; configPath?: string },
-): void {
-  const [command, args] = backgroundFlushCommand(
-    { execPath: process.execPath, argv: process.argv, deno: "Deno" in globalThis },
-    options.configPath === undefined ? [] : ["--config", options.configPath],
-  );
+export function startBackgroundFlush(options: BackgroundFlushOptions): void {
   try {
+    const argv = options.script === undefined ? process.argv : [process.execPath, options.script];
+    const [command, args] = backgroundFlushCommand(
+      { execPath: process.execPath, argv, deno: "Deno" in globalThis },
+      options.configPath === undefined ? [] : ["--config", options.configPath],
+    );
+    const deno = (globalThis as { Deno?: DenoSpawner }).Deno;
+    if (deno !== undefined) {
+      // Deno's own API: its node:child_process reads variables (NODE_V8_COVERAGE)
+      // that a narrow --allow-env list does not grant.
+      const child = new deno.Command(command, {
+        args,
+        cwd: options.cwd,
+        ...(options.env === undefined
+          ? {}
+          : { env: options.env as Record<string, string>, clearEnv: true }),
+        detached: true,
+        stdin: "null",
+        stdout: "null",
+        stderr: "null",
+      }).spawn();
+      child.unref();
+      return;
+    }
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env as Record<string, string>,
+      ...(options.env === undefined ? {} : { env: options.env as Record<string, string> }),
       detached: true,
       stdio: "ignore",
       windowsHide: true,

@@ -5,7 +5,8 @@
  */
 
 import assert from "node:assert/strict";
-import { envelopeSchema, validateEnvelope } from "../../src/events/mod.ts";
+import { validateEnvelope } from "../../src/events/mod.ts";
+import { envelopeSchema } from "../../src/schema.ts";
 import { startTestCollector } from "../helpers/start_test_collector.ts";
 import { envelope, envelopes, withoutReceivedAt } from "./envelopes.ts";
 import { mutateEvent, seededRandom } from "./mutate_event.ts";

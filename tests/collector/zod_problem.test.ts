@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { zodProblem } from "../../collector/src/zod_problem.ts";
-import { envelopeSchema, validateEnvelope } from "../../src/events/mod.ts";
+import { validateEnvelope } from "../../src/events/mod.ts";
+import { envelopeSchema } from "../../src/schema.ts";
 import { envelope } from "./envelopes.ts";
 
 function namedByBoth(candidate: unknown): { zod: string; checker: string } {

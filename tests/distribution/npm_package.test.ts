@@ -3,8 +3,10 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   buildNpmPackage,
+  NODE_ENGINES,
   type NpmManifest,
   packAndInstall,
+  REPOSITORY_URL,
   runNodeTests,
 } from "../../build_npm.ts";
 import { startTestProxy, type TestProxy } from "../helpers/http_proxy.ts";
@@ -20,13 +22,13 @@ import {
 
 // The expensive part, once for the file: build the package (or take the one
 // `deno task build:npm` just built), pack it and install the tarball into a
-// scratch project, as a user would.
+// scratch project with its optional peers, as a user of the whole package would.
 const scratch = Deno.makeTempDirSync({ prefix: "jmo-npm-" });
 addEventListener("unload", () => Deno.removeSync(scratch, { recursive: true }));
 const packageDir = Deno.env.get("JMO_NPM_PACKAGE_DIR") ?? join(scratch, "package");
 if (!Deno.env.get("JMO_NPM_PACKAGE_DIR")) buildNpmPackage(packageDir);
 const project = join(scratch, "project");
-const tarball = packAndInstall(packageDir, project);
+const tarball = packAndInstall(packageDir, project, ["undici", "yaml", "zod"]);
 const BIN = join(project, "node_modules", ".bin", "jmo-telemetry");
 const NODE = new Deno.Command("sh", { args: ["-c", "command -v node"] }).outputSync();
 const NODE_PATH = new TextDecoder().decode(NODE.stdout).trim();
@@ -45,6 +47,8 @@ function readJson<T>(path: string): T {
 /** What `use_library.mjs` prints, as far as these tests read it. */
 interface LibraryRun {
   flushed: { outcome: string; sent: number; kept: number };
+  hostDispatcherKept: boolean;
+  addedListeners: Record<string, number>;
 }
 
 async function runLibrary(home: string, env: Record<string, string>): Promise<LibraryRun> {
@@ -59,7 +63,7 @@ async function runLibrary(home: string, env: Record<string, string>): Promise<Li
   return JSON.parse(r.stdout);
 }
 
-Deno.test("package.json: deno.json's version, exports with types first, bin, import-map dependencies plus undici, Node >= 20", () => {
+Deno.test("package.json: deno.json's version, three entries with types first, no side effects, bin, import-map peers plus undici all optional, the repository's links, the Node engines", () => {
   const manifest = readJson<NpmManifest>(
     join(project, "node_modules", "jmo-telemetry", "package.json"),
   );
@@ -69,13 +73,25 @@ Deno.test("package.json: deno.json's version, exports with types first, bin, imp
   equal(manifest.name, "jmo-telemetry");
   equal(manifest.version, denoJson.version);
   equal(manifest.type, "module");
-  const main = manifest.exports["."] as Record<string, string>;
-  deepEqual(Object.keys(main), ["types", "default"]);
+  deepEqual(Object.keys(manifest.exports), [".", "./schema", "./analytics", "./package.json"]);
+  for (const entry of [".", "./schema", "./analytics"]) {
+    deepEqual(Object.keys(manifest.exports[entry]), ["types", "default"]);
+  }
+  equal(manifest.sideEffects, false);
   equal(manifest.bin["jmo-telemetry"], "esm/node/bin.js");
-  deepEqual(Object.keys(manifest.dependencies), ["undici", "yaml", "zod"]);
-  equal(`npm:yaml@${manifest.dependencies.yaml}`, denoJson.imports.yaml);
-  equal(`npm:zod@${manifest.dependencies.zod}`, denoJson.imports.zod);
-  match(manifest.engines.node, /^>=20(\.|$)/);
+  equal("dependencies" in manifest, false);
+  deepEqual(Object.keys(manifest.peerDependencies), ["undici", "yaml", "zod"]);
+  deepEqual(Object.values(manifest.peerDependenciesMeta), [
+    { optional: true },
+    { optional: true },
+    { optional: true },
+  ]);
+  equal(`npm:yaml@${manifest.peerDependencies.yaml}`, denoJson.imports.yaml);
+  equal(`npm:zod@${manifest.peerDependencies.zod}`, denoJson.imports.zod);
+  equal(manifest.repository.url, `git+${REPOSITORY_URL}.git`);
+  ok(manifest.homepage.startsWith(REPOSITORY_URL));
+  equal(manifest.bugs.url, `${REPOSITORY_URL}/issues`);
+  equal(manifest.engines.node, NODE_ENGINES);
 });
 
 Deno.test("a CommonJS script can require() the package, with a proxy set or not (no top-level await)", async () => {
@@ -117,11 +133,12 @@ Deno.test("the tarball holds ESM, .d.ts, an executable bin with a node shebang, 
       "package/LICENSE",
       "package/esm/mod.js",
       "package/esm/mod.d.ts",
+      "package/esm/schema.js",
+      "package/esm/schema.d.ts",
+      "package/esm/analytics/mod.js",
+      "package/esm/analytics/mod.d.ts",
       "package/esm/cli/bin.js",
-      "package/esm/node/mod.js",
-      "package/esm/node/mod.d.ts",
       "package/esm/node/bin.js",
-      "package/esm/node/use_env_proxy.js",
     ]
   ) ok(files.includes(file), `${file} is missing from the tarball`);
   deepEqual(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")), []);
@@ -159,7 +176,7 @@ async function withProxiedCollector(
   }
 }
 
-Deno.test("the library under Node delivers through HTTP_PROXY", () =>
+Deno.test("the library under Node delivers through HTTP_PROXY with a dispatcher of its own requests: the host's global dispatcher stays, and the only listener added is one exit hook", () =>
   withProxiedCollector(async ({ box, server, proxy, endpoint }) => {
     const run = await runLibrary(box.home, {
       JMO_TELEMETRY_ENDPOINT: endpoint,
@@ -170,6 +187,8 @@ Deno.test("the library under Node delivers through HTTP_PROXY", () =>
     equal(proxy.requests[0].target, endpoint);
     equal(run.flushed.sent, 3, "the notice's scan.started and the program's two events");
     equal(deliveredIds(server).length, 3);
+    equal(run.hostDispatcherKept, true);
+    deepEqual(run.addedListeners, { exit: 1 });
   }));
 
 Deno.test("the bin under Node: flush goes through HTTP_PROXY, and NO_PROXY bypasses it", () =>
@@ -190,7 +209,7 @@ Deno.test("the bin under Node: flush goes through HTTP_PROXY, and NO_PROXY bypas
     deepEqual(deliveredIds(server).sort(), [...ids].sort());
   }));
 
-Deno.test("a TypeScript consumer type-checks against the installed declarations, which refuse metadata outside the schema", () => {
+Deno.test("a TypeScript consumer type-checks against the installed declarations which refuse metadata outside the schema", () => {
   writeFileSync(
     join(project, "good.ts"),
     `import { createClient, type StatusReport } from "jmo-telemetry";

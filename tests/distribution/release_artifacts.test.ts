@@ -3,7 +3,7 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { compileAll, RELEASE_TARGETS } from "../../scripts/compile_all.ts";
-import { parseSha256Sums, WINGET_ID, writeRelease } from "../../scripts/release.ts";
+import { parseSha256Sums, releaseDate, WINGET_ID, writeRelease } from "../../scripts/release.ts";
 import { buildPypi } from "../../scripts/build_pypi.ts";
 import { newestGlibc } from "../helpers/newest_glibc.ts";
 import { processesWithEnv } from "../helpers/background_processes.ts";
@@ -17,7 +17,12 @@ addEventListener("unload", () => Deno.removeSync(dist, { recursive: true }));
 const built = compileAll(dist);
 const VERSION = JSON.parse(readFileSync(join(ROOT, "deno.json"), "utf8")).version as string;
 const REPOSITORY = "https://github.com/example/jmo-telemetry";
-writeRelease(dist, { version: VERSION, repository: REPOSITORY });
+const CHANGELOG = readFileSync(join(ROOT, "CHANGELOG.md"), "utf8");
+writeRelease(dist, {
+  version: VERSION,
+  repository: REPOSITORY,
+  date: releaseDate(CHANGELOG, VERSION),
+});
 /** The Linux binary of this machine's architecture: what the Docker image holds. */
 const LINUX_BINARY = join(
   dist,
@@ -56,7 +61,7 @@ Deno.test("SHA256SUMS names every binary and verifies with sha256sum -c", () => 
   equal(check.text.trim().split("\n").filter((l) => l.endsWith(": OK")).length, 5);
 });
 
-Deno.test("the Homebrew formula is valid Ruby, picks each macOS and Linux binary with on_arm/on_intel, and installs it executable", () => {
+Deno.test("the Homebrew formula is valid Ruby, names no version of its own (brew reads it from the download URL), picks each macOS and Linux binary with on_arm/on_intel, and installs it executable", () => {
   const formula = join(dist, "homebrew", "jmo-telemetry.rb");
   const syntax = output("ruby", ["-c", formula]);
   equal(syntax.code, 0, syntax.text);
@@ -65,6 +70,10 @@ Deno.test("the Homebrew formula is valid Ruby, picks each macOS and Linux binary
   ok(!text.includes("Hardware::CPU"), "the CPU is picked by on_arm/on_intel blocks");
   match(text, /chmod 0755, binary\n\s*bin\.install binary => "jmo-telemetry"/);
   match(text, /^ {2}test do$/m);
+  ok(
+    !/^\s*version /m.test(text),
+    "no explicit version: brew audit calls it redundant with the URL",
+  );
   // Evaluates the formula with a minimal stand-in for Homebrew's DSL, on each
   // OS and CPU, then runs its install in a directory holding the download as
   // Homebrew leaves it (mode 0644), and reports the mode bin.install saw.
@@ -81,7 +90,6 @@ class Formula
   def self.on_intel = (yield if ENV["CPU"] == "intel")
   def self.url(value) = PICKED[:url] = value
   def self.sha256(value) = PICKED[:sha256] = value
-  def self.version(value) = PICKED[:version] = value
   def self.desc(*) = nil
   def self.homepage(*) = nil
   def self.license(*) = nil
@@ -94,7 +102,9 @@ end
 load ARGV[0]
 formula = JmoTelemetry.new
 Dir.chdir(ARGV[1]) { formula.install }
-puts "#{JmoTelemetry.superclass} #{Formula::PICKED[:version]} #{Formula::PICKED[:url]} #{Formula::PICKED[:sha256]}"
+# As brew's version scanner reads a GitHub release download URL.
+version = Formula::PICKED[:url][%r{/releases/download/v([^/]+)/}, 1]
+puts "#{JmoTelemetry.superclass} #{version} #{Formula::PICKED[:url]} #{Formula::PICKED[:sha256]}"
 puts "installed #{formula.bin.installed}"
 `,
   );
@@ -124,7 +134,7 @@ puts "installed #{formula.bin.installed}"
   }
 });
 
-Deno.test("the WinGet manifests parse, carry schema 1.12.0 and their required fields, and the installer's sha256", () => {
+Deno.test("the WinGet manifests parse, carry schema 1.12.0 and their required fields, the installer's sha256, and ReleaseDate, PublisherSupportUrl and ReleaseNotesUrl as winget-pkgs manifests do", () => {
   const dir = join(dist, "winget");
   const names = readdirSync(dir).sort();
   deepEqual(names, [
@@ -163,6 +173,16 @@ Deno.test("the WinGet manifests parse, carry schema 1.12.0 and their required fi
     return [type, manifest];
   }));
   equal(manifests.version.DefaultLocale, manifests.defaultLocale.PackageLocale);
+  // As the manifests in winget-pkgs carry them: the release date (a YAML date
+  // string, as the schema's "format: date"), where to get support and the notes.
+  const dated = CHANGELOG.split("\n").find((line) => line.startsWith(`## [${VERSION}] - `));
+  equal(manifests.installer.ReleaseDate, dated?.slice(`## [${VERSION}] - `.length));
+  match(
+    readFileSync(join(dir, `${WINGET_ID}.installer.yaml`), "utf8"),
+    /^ReleaseDate: \d{4}-\d\d-\d\d$/m,
+  );
+  equal(manifests.defaultLocale.PublisherSupportUrl, `${REPOSITORY}/issues`);
+  equal(manifests.defaultLocale.ReleaseNotesUrl, `${REPOSITORY}/releases/tag/v${VERSION}`);
   const installer = manifests.installer as {
     InstallerType: string;
     Commands: string[];

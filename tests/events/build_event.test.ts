@@ -1,12 +1,12 @@
 import { deepEqual, equal, match, throws } from "node:assert/strict";
 import {
   buildEvent,
-  envelopeSchema,
   EVENT_NAMES,
   EventValidationError,
   prepareEvent,
   validateEnvelope,
 } from "../../src/events/mod.ts";
+import { envelopeSchema } from "../../src/schema.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
 
 const context = {

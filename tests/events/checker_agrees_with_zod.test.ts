@@ -1,5 +1,6 @@
 import { equal } from "node:assert/strict";
-import { buildEvent, envelopeSchema, validateEnvelope } from "../../src/events/mod.ts";
+import { buildEvent, validateEnvelope } from "../../src/events/mod.ts";
+import { envelopeSchema } from "../../src/schema.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
 
 /** A small seeded PRNG (mulberry32), so a failing case can be replayed. */

@@ -69,29 +69,21 @@ export const trackCommand: Command = {
 };
 
 /**
- * Starts a detached `flush --background` when delivery is due (not debug, the
- * notice shown in an earlier run, the backoff passed) and no flusher runs.
- * Whatever goes wrong here is swallowed: delivery waits for a later run.
+ * Starts a detached `flush --background` when delivery is due and no flusher
+ * runs, loading only what that check needs.
  */
 async function startFlushIfDue(
   recorded: TrackedEvent,
   context: CommandContext,
   configPath: string | undefined,
 ): Promise<void> {
-  try {
-    const { core, outcome } = recorded;
-    const home = core.settings.home;
-    const nowMs = core.now().getTime();
-    // Single files, not the transport's mod.ts: `track` loads only what the check needs.
-    const { flushDue } = await import("../../transport/flush_due.ts");
-    const { flusherRunning } = await import("../../transport/flush_lease.ts");
-    const { readState } = await import("../../install/mod.ts");
-    const { processIsAlive } = await import("../../spool/mod.ts");
-    const state = readState(home);
-    const holdDelivery = outcome.holdDelivery;
-    if (!flushDue({ debug: core.settings.debug, holdDelivery, state, nowMs })) return;
-    if (flusherRunning(home, nowMs, processIsAlive)) return;
-    const { startBackgroundFlush } = await import("../../transport/start_background_flush.ts");
-    startBackgroundFlush({ env: context.env, cwd: context.cwd, configPath });
-  } catch { /* a damaged state file or a spawn failure: the next run tries again */ }
+  const { core, outcome } = recorded;
+  // One file, not the transport's mod.ts: `track` loads only what the check needs.
+  const trigger = await import("../../transport/start_flush_if_due.ts");
+  trigger.startFlushIfDue({
+    home: core.settings.home,
+    debug: core.settings.debug,
+    holdDelivery: outcome.holdDelivery,
+    nowMs: core.now().getTime(),
+  }, { env: context.env, cwd: context.cwd, configPath });
 }

@@ -23,6 +23,7 @@ import {
   terminalStyle,
   wantsColour,
 } from "../../analytics/mod.ts";
+import { proxyFetch } from "../../transport/proxy_fetch.ts";
 import type { Command, CommandContext } from "../command.ts";
 import { InputError, UsageError } from "../errors.ts";
 import { parseArgs } from "../parse_args.ts";
@@ -103,7 +104,7 @@ export async function readCollection(
   }
   try {
     const collection = await readSource(source, {
-      fetch: globalThis.fetch,
+      fetch: proxyFetch(context.env),
       timeoutMs: SOURCE_TIMEOUT_MS,
       readStdin: context.readStdin,
       warn: (message) =>

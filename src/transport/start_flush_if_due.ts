@@ -1,0 +1,53 @@
+/**
+ * The delivery trigger that `track` and the library's `close` share: a
+ * detached background flush when one is due and none runs.
+ *
+ * @module
+ */
+
+import { readState } from "../install/mod.ts";
+import { processIsAlive } from "../spool/mod.ts";
+import { flushDue } from "./flush_due.ts";
+import { flusherRunning } from "./flush_lease.ts";
+import { type BackgroundFlushOptions, startBackgroundFlush } from "./start_background_flush.ts";
+
+/** What the run knows when it asks. */
+export interface FlushTrigger {
+  /** The state folder. */
+  home: string;
+  /** `JMO_TELEMETRY_DEBUG`: nothing is ever sent. */
+  debug: boolean;
+  /** This run first showed the notice: its events wait for a later run. */
+  holdDelivery: boolean;
+  /** Now, in milliseconds since the epoch. */
+  nowMs: number;
+}
+
+/**
+ * Starts a detached `flush --background` when delivery is due (not debug,
+ * the notice shown in an earlier run, the backoff passed) and no flusher
+ * runs; resolves to whether it started one. Whatever goes wrong here is
+ * swallowed (a damaged state file, a refused spawn): delivery waits for a
+ * later run.
+ *
+ * @example
+ * ```ts
+ * import { startFlushIfDue } from "./start_flush_if_due.ts";
+ * startFlushIfDue(
+ *   { home: "/tmp/jmo-home", debug: false, holdDelivery: false, nowMs: Date.now() },
+ *   { cwd: "/tmp" },
+ * ); // false: the notice was never shown there
+ * ```
+ */
+export function startFlushIfDue(trigger: FlushTrigger, options: BackgroundFlushOptions): boolean {
+  try {
+    const { home, debug, holdDelivery, nowMs } = trigger;
+    const state = readState(home);
+    if (!flushDue({ debug, holdDelivery, state, nowMs })) return false;
+    if (flusherRunning(home, nowMs, processIsAlive)) return false;
+    startBackgroundFlush(options);
+    return true;
+  } catch {
+    return false;
+  }
+}
