@@ -1,10 +1,11 @@
 /**
  * `npm start`: the whole path of an event, on this machine alone. Starts the
- * collector Worker on the real Workers runtime (D1 on disk), plays a JMo
- * Security scan through the compiled binary in a temporary home, flushes it
- * into the collector, plays five more installs' scans so the aggregates clear
- * the 5-install floor, then shows what the collector holds and the
- * maintainers' dashboard over it.
+ * collector Worker on the real Workers runtime (D1 on disk), plays two JMo
+ * Security scans (the user's first run, which shows the notice, and the
+ * next, which releases delivery) through the compiled binary in a temporary
+ * home, flushes them into the collector, plays five more installs' scans so
+ * the aggregates clear the 5-install floor, then shows what the collector
+ * holds and the maintainers' dashboard over it.
  *
  * @module
  */
@@ -91,7 +92,10 @@ function scanOf(install: number): [string, unknown][] {
   ];
 }
 
-/** Plays one install's scan; the first install is shown command by command. */
+/**
+ * Plays two runs of one install: the first shows the notice, and nothing
+ * leaves before the second; the first install is shown command by command.
+ */
 function playInstall(install: number, endpoint: string): void {
   const env: Env = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -101,13 +105,15 @@ function playInstall(install: number, endpoint: string): void {
   };
   Deno.mkdirSync(env.HOME);
   const shown = install === 0;
-  for (const [event, metadata] of scanOf(install)) {
-    const args = ["track", event, "--meta", JSON.stringify(metadata), "--tool-version", "1.0.1"];
-    run(
-      env,
-      [...args, "--python-version", install % 2 ? "3.12" : "3.11"],
-      shown ? `the host records ${event}` : undefined,
-    );
+  for (const scan of ["first run", "next run"]) {
+    for (const [event, metadata] of scanOf(install)) {
+      const args = ["track", event, "--meta", JSON.stringify(metadata), "--tool-version", "1.0.1"];
+      run(
+        env,
+        [...args, "--python-version", install % 2 ? "3.12" : "3.11"],
+        shown ? `the host records ${event} (the user's ${scan})` : undefined,
+      );
+    }
   }
   if (shown) run(env, ["show"], "what this install would send");
   run(env, ["flush"], shown ? "deliver the spool into the local collector" : undefined);

@@ -2,7 +2,8 @@
  * The test suite's system packages: Debian's `chromium` (the HTML report is
  * rendered in it), `ruby` (`ruby -c` checks the Homebrew formula), `file`
  * (it names each cross-compiled binary's executable format), `twine` (it
- * checks the Python wheels and sdist) and, when `python3` cannot make a venv
+ * checks the Python wheels and sdist), `mypy` (it checks that the Python
+ * module is typed) and, when `python3` cannot make a venv
  * with pip or has no pytest, `python3-venv` and `python3-pytest` (the
  * installed wheels are tested with pytest in a fresh venv). The test task
  * runs this first; it installs what is missing with apt-get when it can, and
@@ -20,6 +21,7 @@ const PACKAGES: Record<string, string> = {
   ruby: "/usr/bin/ruby",
   file: "/usr/bin/file",
   twine: "/usr/bin/twine",
+  mypy: "/usr/bin/mypy",
 };
 
 /** Whether `python3` has venv with ensurepip (pip in a new venv) and pytest. */

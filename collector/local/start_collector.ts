@@ -1,8 +1,9 @@
 /**
  * Runs the collector Worker locally in the real Workers runtime (workerd,
  * through Miniflare) with its D1 database persisted on disk and the
- * migrations applied. The demo, the client's end-to-end tests, the collector's
- * tests and the benchmark start it through `startCollector`.
+ * migrations applied before its port opens. The demo, the client's
+ * end-to-end tests, the collector's tests and the benchmark start it through
+ * `startCollector`.
  *
  * @module
  */
@@ -58,9 +59,37 @@ function randomToken(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** A Worker that serves nothing: the migrations run through it, on a port of its own. */
+const MIGRATION_WORKER =
+  "export default { fetch() { return new Response(null, { status: 503 }); } };";
+
+/**
+ * Applies the migrations to the D1 database persisted in `dataDir` with a
+ * runtime of its own on a free port, which is then disposed: the
+ * collector's port opens only once its tables exist, so a client that waits
+ * for the port (as every script and test does) never meets a missing table.
+ */
+async function migrate(dataDir: string, compatibilityDate: string): Promise<void> {
+  const mf = new Miniflare({
+    modules: true,
+    script: MIGRATION_WORKER,
+    compatibilityDate,
+    d1Databases: ["DB"],
+    d1Persist: dataDir,
+    host: "127.0.0.1",
+    port: 0,
+    cf: false,
+  });
+  try {
+    await applyMigrations(await mf.getD1Database("DB") as unknown as D1Database, MIGRATIONS_DIR);
+  } finally {
+    await mf.dispose();
+  }
+}
+
 /**
  * Starts the collector on 127.0.0.1 and resolves once it listens with the
- * schema migrated.
+ * schema migrated: the migrations are applied first, and the port opens after.
  *
  * @example
  * ```ts
@@ -74,6 +103,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   const [script, settings] = await Promise.all([bundleWorker(), readWranglerSettings()]);
   await mkdir(options.dataDir, { recursive: true });
   const adminToken = options.adminToken ?? randomToken();
+  await migrate(options.dataDir, settings.compatibilityDate);
   const mf = new Miniflare({
     modules: true,
     script,
@@ -96,7 +126,6 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   let base: URL;
   try {
     base = await mf.ready;
-    await applyMigrations(await mf.getD1Database("DB") as unknown as D1Database, MIGRATIONS_DIR);
   } catch (error) {
     await mf.dispose();
     throw error;

@@ -302,19 +302,21 @@ def show_telemetry_banner(mode: str = "cli") -> None:
         return
 
 
-@_guard(None)
 def infer_scan_frequency() -> str | None:
     """Advances the stored scan count and returns its hint: first_time, weekly or daily.
 
     None when the count cannot be had.
     """
-    file_args = _file_args("SCAN_COUNT_FILE")
-    answer = _stdout(["scan-count", "--increment", *file_args])
-    if answer is None:
+    try:
+        file_args = _file_args("SCAN_COUNT_FILE")
+        answer = _stdout(["scan-count", "--increment", *file_args])
+        if answer is None:
+            return None
+        if not file_args:
+            _Run.scan_counted = True
+        return answer.split()[1]
+    except Exception:  # noqa: BLE001 - telemetry never breaks the host
         return None
-    if not file_args:
-        _Run.scan_counted = True
-    return answer.split()[1]
 
 
 # ---- the plain API ----------------------------------------------------------------------

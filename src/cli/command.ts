@@ -17,7 +17,7 @@ export interface CommandContext {
   stderr: (text: string) => void;
   /**
    * Reads all of standard input as text; with `maxBytes`, rejects with code
-   * `EFBIG` once it holds more (an endless input never fills the memory).
+   * `ETOOLARGE` once it holds more (an endless input never fills the memory).
    */
   readStdin: (maxBytes?: number) => Promise<string>;
   /** Reads one line of standard input (without its newline); empty at end of input. */

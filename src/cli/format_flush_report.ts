@@ -4,6 +4,7 @@
  * @module
  */
 
+import { NOTICE_HELD } from "../client/flush_install.ts";
 import type { FlushReport } from "../transport/mod.ts";
 
 function events(n: number): string {
@@ -44,6 +45,12 @@ export function formatFlushReport(report: FlushReport): string {
     );
   } else if (report.outcome === "nothing") {
     lines.push("Nothing to send.");
+  } else if (report.outcome === "notice" && report.detail === NOTICE_HELD) {
+    lines.push(
+      "Not sent: the first-run notice was shown at the host's last scan.started, and nothing is sent",
+      "          before its next scan.started (the user's next run).",
+      `Kept:     ${events(report.kept)} (waiting for the next scan)`,
+    );
   } else if (report.outcome === "notice") {
     lines.push(
       "Not sent: nothing is sent before the first-run notice, and it was never shown on this install;",
@@ -58,6 +65,7 @@ export function formatFlushReport(report: FlushReport): string {
       ? `; next automatic attempt after ${report.nextAttemptAt}`
       : "";
     lines.push(`Kept:     ${events(report.kept)}${why}${next}`);
+    if (report.kept === 0 && report.detail) lines.push(`Note:     ${report.detail}`);
   }
   return [...lines, ...droppedLine(report), ""].join("\n");
 }

@@ -80,7 +80,8 @@ export function formatStatus(s: StatusReport): string {
     }`,
     `Last flush:     ${last}${s.flush_running ? "; a flush is running now" : ""}`,
     `Next attempt:   ${nextAttempt(s)}`,
-    `Dropped:        ${d.expired} expired, ${d.over_cap} over the 5 MiB cap, ${d.rejected} refused by the collector, ${d.damaged} damaged`,
+    `Dropped:        ${d.expired} expired, ${d.over_cap} over the 5 MiB cap, ${d.rejected} refused, ${d.damaged} damaged`,
+    ...Object.entries(s.refusals).map(([reason, n]) => `  refused:      ${n} x ${reason}`),
     `Set aside:      ${s.rejected_batches} refused batch${
       s.rejected_batches === 1 ? "" : "es"
     } kept in spool/rejected/ (at most the maximum age and 1 MiB); ${d.rejected_deleted} refused events since deleted from it`,

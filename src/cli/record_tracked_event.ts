@@ -12,6 +12,7 @@ import { EventValidationError } from "../events/validation_error.ts";
 import type { Mode } from "../events/vocabulary.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
 import { appendEvents } from "../spool/mod.ts";
+import { keepToCap } from "../client/keep_to_cap.ts";
 import { clientCoreFor } from "./client_core_for.ts";
 import type { CommandContext } from "./command.ts";
 import { configChoiceFor } from "./host_consent.ts";
@@ -77,18 +78,26 @@ export async function recordTrackedEvent(
     if (!consentFromConfig(core, config).enabled) return undefined;
     let outcome: RecordOutcome;
     try {
-      outcome = recordEvent(core, {
-        event: request.event,
-        metadata: parseMetadataJson(request.event, request.metadataText),
-        toolVersion: request.toolVersion,
-        pythonVersion: request.pythonVersion,
-        mode: request.mode,
-        strict: request.strict,
-        scanCounted: request.scanCounted,
-      }, (line) => appendEvents(core.settings.home, [line]));
+      outcome = recordEvent(
+        core,
+        {
+          event: request.event,
+          metadata: parseMetadataJson(request.event, request.metadataText),
+          toolVersion: request.toolVersion,
+          pythonVersion: request.pythonVersion,
+          mode: request.mode,
+          strict: request.strict,
+          scanCounted: request.scanCounted,
+        },
+        (line) => appendEvents(core.settings.home, [line], { afterSeal: () => keepToCap(core) }),
+        undefined,
+        { holdNoticeForNextScan: true },
+      );
     } catch (error) {
       if (error instanceof EventValidationError && request.event === "scan.started") {
-        const notice = noticeOfRefusedScan(core, request.mode ?? modeOf(request.metadataText));
+        const notice = noticeOfRefusedScan(core, request.mode ?? modeOf(request.metadataText), {
+          holdNoticeForNextScan: true,
+        });
         if (notice.banner && !core.settings.noticeShownByHost) context.stderr(notice.banner);
       }
       throw error;

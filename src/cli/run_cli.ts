@@ -20,7 +20,7 @@ async function readStdin(maxBytes?: number): Promise<string> {
     if (size > maxBytes) {
       process.stdin.destroy();
       throw Object.assign(new Error(`standard input holds more than ${maxBytes} bytes`), {
-        code: "EFBIG",
+        code: "ETOOLARGE",
       });
     }
     chunks.push(chunk);

@@ -7,8 +7,9 @@
  */
 
 import { existsSync } from "node:fs";
+import { envelopeProblem } from "../events/envelope_problem.ts";
 import { fsErrorCode } from "../fs/fs_error.ts";
-import { updateState } from "../install/mod.ts";
+import { recordRefusals, updateState } from "../install/mod.ts";
 import {
   type DroppedCounts,
   enforceRetention,
@@ -20,10 +21,12 @@ import type { ClientCore } from "./client_core.ts";
 
 /**
  * Drops pending events older than `JMO_TELEMETRY_MAX_AGE_DAYS` and the oldest
- * past 5 MiB, and damaged lines, counting each in `state.json`. Returns what
- * was dropped. Without a spool it does nothing and creates nothing. Best
- * effort: on a disk that refuses (read-only, full, a file where the spool
- * should be) it drops what it can and reports on; the next flush tries again.
+ * past 5 MiB, and damaged lines, and sets aside lines
+ * that are no valid event (counted as refused, with the reason), counting
+ * each in `state.json`. Returns what was dropped. Without a spool it does
+ * nothing and creates nothing. Best effort: on a disk that refuses
+ * (read-only, full, a file where the spool should be) it drops what it can
+ * and reports on; the next flush tries again.
  *
  * @example
  * ```ts
@@ -34,19 +37,21 @@ import type { ClientCore } from "./client_core.ts";
  */
 export function applyRetention(core: ClientCore): DroppedCounts {
   const { home, maxAgeMs } = core.settings;
-  let dropped: DroppedCounts = { expired: 0, overCap: 0, damaged: 0 };
+  let dropped: DroppedCounts = { expired: 0, overCap: 0, damaged: 0, invalid: [] };
   if (!existsSync(spoolLayout(home).root)) return dropped;
   try {
     dropped = enforceRetention(home, {
       now: core.now().getTime(),
       isAlive: processIsAlive,
       limits: { maxAgeMs, maxBytes: MAX_SPOOL_BYTES },
+      check: envelopeProblem,
     });
-    if (dropped.expired + dropped.overCap + dropped.damaged > 0) {
+    if (dropped.expired + dropped.overCap + dropped.damaged + dropped.invalid.length > 0) {
       updateState(home, (state) => {
         state.dropped.expired += dropped.expired;
         state.dropped.over_cap += dropped.overCap;
         state.dropped.damaged += dropped.damaged;
+        recordRefusals(state, dropped.invalid.map((i) => `invalid in the spool: ${i.reason}`));
       });
     }
   } catch (error) {

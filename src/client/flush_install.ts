@@ -40,6 +40,9 @@ const NOTICE_SHOWN_THIS_RUN =
   "the first-run notice was shown in this run: its events wait for a later run";
 const NOTICE_NOT_SHOWN =
   "waiting for the first-run notice, never shown on this install; it shows with the next scan.started";
+/** The `detail` of outcome `notice` while the binary's first showing holds delivery for the next scan. */
+export const NOTICE_HELD =
+  "the first-run notice was shown at the host's last scan.started: nothing is sent before its next scan.started";
 
 /** Sends nothing and keeps every pending event, for `detail`'s reason (`nothing` when none is pending). */
 function keepAll(settings: Settings, outcome: "notice" | "failed", detail: string): FlushReport {
@@ -77,8 +80,9 @@ export async function flushInstall(
   if (!settings.debug && request.noticeShownThisRun === true) {
     return keepAll(settings, "notice", NOTICE_SHOWN_THIS_RUN);
   }
-  if (!settings.debug && !noticeAllowsDelivery(readState(settings.home).notice)) {
-    return keepAll(settings, "notice", NOTICE_NOT_SHOWN);
+  const notice = readState(settings.home).notice;
+  if (!settings.debug && !noticeAllowsDelivery(notice)) {
+    return keepAll(settings, "notice", notice?.held === true ? NOTICE_HELD : NOTICE_NOT_SHOWN);
   }
   if (!settings.debug && settings.deliveryProblem !== undefined) {
     return keepAll(settings, "failed", settings.deliveryProblem);

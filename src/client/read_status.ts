@@ -52,6 +52,11 @@ export interface StatusReport {
   flush_running: boolean;
   /** Events dropped unsent on this install, by reason. */
   dropped: DroppedCounters;
+  /**
+   * Why the events counted in `dropped.rejected` were refused, each reason
+   * with its count: the collector's answer, or the spool reader's check.
+   */
+  refusals: Record<string, number>;
   /** What normalisation left out of recorded events: unknown keys, values outside the schema. */
   normalised: NormalisedCounters;
   /** `JMO_TELEMETRY_STRICT`: such events are refused instead. */
@@ -114,6 +119,7 @@ export function readStatus(
     consecutive_failures: state.backoff?.failures ?? 0,
     flush_running: flusherRunning(settings.home, now, processIsAlive),
     dropped: state.dropped,
+    refusals: state.refusals ?? {},
     normalised: state.normalised,
     strict: settings.strict,
     collector_schemas: transport.kind === "collector" &&

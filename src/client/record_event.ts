@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 // The banner file alone, not consent/mod.ts: `track` must not load the YAML parser.
 import { bannerText, decideBanner, noticeAllowsDelivery } from "../consent/banner.ts";
 import type { EventInput } from "../events/build_event.ts";
+import { EARLIEST_YEAR } from "../events/is_utc_second.ts";
 import type { FieldChange } from "../events/normalise_fields.ts";
 import type { Schema2Envelope } from "../events/types.ts";
 import { describeFsError, fsErrorCode } from "../fs/fs_error.ts";
@@ -100,6 +101,21 @@ function updateStateAfterWrite(
   return problem === undefined ? { ok: true } : { ok: true, problem };
 }
 
+/** How a caller shows the notice. */
+export interface NoticeOptions {
+  /**
+   * The caller shows the banner (default true); false for a library host
+   * that shows none: the notice is then neither shown nor recorded as shown.
+   */
+  announce?: boolean;
+  /**
+   * The binary's way: a notice shown for the first time holds delivery
+   * until the install's next `scan.started` (the host's next run), not
+   * merely until the next process.
+   */
+  holdNoticeForNextScan?: boolean;
+}
+
 /**
  * Records the notice of a scan (and counts it, unless `count` is false) and
  * decides the banner; `changes` are counted in the same update. With
@@ -111,8 +127,10 @@ function recordScanNotice(
   docker: boolean,
   count: boolean,
   changes: readonly FieldChange[],
-  announce: boolean,
+  notice: NoticeOptions,
 ): ScanNotice {
+  const announce = notice.announce ?? true;
+  const hold = notice.holdNoticeForNextScan === true;
   const home = core.settings.home;
   let scanCount: number | undefined;
   let banner: ReturnType<typeof decideBanner> | undefined;
@@ -125,7 +143,7 @@ function recordScanNotice(
     countChanges(state, changes);
     noticeAllows = noticeAllowsDelivery(state.notice);
     if (!announce) return;
-    banner = decideBanner(state.notice, { docker });
+    banner = decideBanner(state.notice, { docker, hold });
     state.notice = banner.record;
   });
   // The notice is not on record: no banner, and nothing is sent until it is.
@@ -148,7 +166,7 @@ function recordScanNotice(
  * depend on an accepted event, so it is recorded and shown when due as for
  * any scan, but the scan is not counted. Returns the banner text when due
  * (none when the state folder cannot be written), and whether delivery
- * waits for a later run.
+ * waits for a later run. `notice` as for `recordEvent`.
  *
  * @example
  * ```ts
@@ -158,10 +176,14 @@ function recordScanNotice(
  * noticeOfRefusedScan(core, "cli").banner; // the banner, on a first scan
  * ```
  */
-export function noticeOfRefusedScan(core: ClientCore, mode: unknown): ScanNotice {
+export function noticeOfRefusedScan(
+  core: ClientCore,
+  mode: unknown,
+  notice: NoticeOptions = {},
+): ScanNotice {
   try {
     ensureStateFolder(core);
-    return recordScanNotice(core, core.settings.docker || mode === "docker", false, [], true);
+    return recordScanNotice(core, core.settings.docker || mode === "docker", false, [], notice);
   } catch {
     return { holdDelivery: true };
   }
@@ -175,9 +197,10 @@ export function noticeOfRefusedScan(core: ClientCore, mode: unknown): ScanNotice
  * `state.json`. Throws `EventValidationError` before anything is written
  * when the event is refused; a disk error before the event is written is
  * thrown, one after it (`state.json`) is the outcome's `problem`. The
- * Python version is cut to major.minor. The caller has already decided that
- * telemetry is on. With `announce` false (a library host that shows no
- * banner) the notice is neither shown nor recorded as shown.
+ * Python version is cut to major.minor. A clock before 2000 records
+ * nothing and throws an error that says the clock is wrong (no event can
+ * carry its time). The caller has already decided that telemetry is on.
+ * `notice` says how the caller shows the notice (`NoticeOptions`).
  *
  * @example
  * ```ts
@@ -195,9 +218,18 @@ export function recordEvent(
   input: RecordInput,
   write: (line: string) => void,
   readId: (home: string) => string | undefined = readAnonymousId,
-  announce = true,
+  notice: NoticeOptions = {},
 ): RecordOutcome {
   const home = core.settings.home;
+  const now = core.now();
+  if (!(now.getUTCFullYear() >= EARLIEST_YEAR)) {
+    // The host's event is fine; the clock is not, and no event can carry its time.
+    throw new Error(
+      `this computer's clock reads ${
+        Number.isNaN(now.getTime()) ? "an invalid time" : now.toISOString().slice(0, 10)
+      }, before ${EARLIEST_YEAR}: set the clock right`,
+    );
+  }
   const known = readId(home);
   const prepared = checkEvent(core, input, known);
   const changes = prepared.changes;
@@ -219,7 +251,7 @@ export function recordEvent(
   if (envelope.event === "scan.started") {
     const docker = core.settings.docker || envelope.metadata.mode === "docker";
     const count = !input.scanCounted;
-    return { envelope, changes, ...recordScanNotice(core, docker, count, changes, announce) };
+    return { envelope, changes, ...recordScanNotice(core, docker, count, changes, notice) };
   }
   const problem = changes.length === 0
     ? undefined

@@ -33,6 +33,7 @@ import {
 } from "./client_core.ts";
 import { checkEvent } from "./check_event.ts";
 import { currentConsent } from "./current_consent.ts";
+import { keepToCap } from "./keep_to_cap.ts";
 import { readStatus, type StatusReport } from "./read_status.ts";
 import { noticeOfRefusedScan, recordEvent, type RecordOutcome } from "./record_event.ts";
 
@@ -244,7 +245,7 @@ export class TelemetryClient {
     this.#unavailable = unavailable;
     this.#env = options.env;
     this.#cwd = options.cwd ?? process.cwd();
-    this.#writer = new SpoolWriter(core.settings.home);
+    this.#writer = new SpoolWriter(core.settings.home, { afterSeal: () => keepToCap(core) });
     this.#onBanner = options.onBanner;
   }
 
@@ -316,7 +317,7 @@ export class TelemetryClient {
         input,
         (line) => this.#writer.append(line),
         this.#readId,
-        this.#onBanner !== undefined,
+        { announce: this.#onBanner !== undefined },
       );
     } catch (error) {
       if (error instanceof EventValidationError) {

@@ -41,9 +41,10 @@ export const COLLECTION_SUMMARY: string = [
 
 /**
  * The banner printed on stderr when the notice is due. Only its first
- * showing on an install promises that nothing is sent before the next run:
- * that run's events are held; later showings (the next two scans, every run
- * in a container) send as usual.
+ * showing on an install promises that nothing is sent before the next run
+ * (for the binary, the host's next scan: its next `scan.started`; for the
+ * library, the next process): that run's events are held; later showings
+ * (the next two scans, every run in a container) send as usual.
  *
  * @example
  * ```ts
@@ -71,6 +72,11 @@ export function bannerText(firstShowing: boolean): string {
 export interface NoticeRecord {
   version: number;
   shown: number;
+  /**
+   * The notice was first shown by the host's current run (a `scan.started`
+   * through the binary): nothing is sent until the next `scan.started`.
+   */
+  held?: boolean;
 }
 
 /** Whether to show the banner now, and what to remember afterwards. */
@@ -83,44 +89,50 @@ export interface BannerDecision {
 
 /**
  * Decides the banner for one `scan.started`: each notice version shows on
- * the first three scans; in Docker it shows on every run.
+ * the first three scans; in Docker it shows on every run. With `hold` (the
+ * binary, where a run is the host's scan), a first showing is remembered as
+ * `held`, and the next `scan.started` releases it.
  *
  * @example
  * ```ts
  * import { decideBanner } from "./banner.ts";
  * decideBanner(undefined, { docker: false }).firstShowing; // true
- * decideBanner({ version: 1, shown: 3 }, { docker: false }).show; // false
- * decideBanner({ version: 1, shown: 3 }, { docker: true }).show; // true
+ * decideBanner(undefined, { docker: false, hold: true }).record; // { version: 2, shown: 1, held: true }
+ * decideBanner({ version: 2, shown: 1, held: true }, { docker: false }).record; // { version: 2, shown: 2 }
+ * decideBanner({ version: 2, shown: 3 }, { docker: false }).show; // false
+ * decideBanner({ version: 2, shown: 3 }, { docker: true }).show; // true
  * ```
  */
 export function decideBanner(
   seen: NoticeRecord | undefined,
-  options: { docker: boolean; version?: number },
+  options: { docker: boolean; version?: number; hold?: boolean },
 ): BannerDecision {
   const version = options.version ?? NOTICE_VERSION;
   const current = seen !== undefined && seen.version === version ? seen.shown : 0;
   const due = current < NOTICE_SCANS;
+  const shown = Math.min(current + 1, NOTICE_SCANS + 1);
   return {
     show: due || options.docker,
     firstShowing: current === 0,
-    record: { version, shown: Math.min(current + 1, NOTICE_SCANS + 1) },
+    record: current === 0 && options.hold ? { version, shown, held: true } : { version, shown },
   };
 }
 
 /**
  * Whether delivery may start: only once this install has been shown the
- * current notice in an earlier run.
+ * current notice in an earlier run, and no longer held for the next scan.
  *
  * @example
  * ```ts
  * import { noticeAllowsDelivery } from "./banner.ts";
  * noticeAllowsDelivery(undefined); // false
- * noticeAllowsDelivery({ version: 1, shown: 1 }); // true
+ * noticeAllowsDelivery({ version: 2, shown: 1 }); // true
+ * noticeAllowsDelivery({ version: 2, shown: 1, held: true }); // false
  * ```
  */
 export function noticeAllowsDelivery(
   seen: NoticeRecord | undefined,
   version = NOTICE_VERSION,
 ): boolean {
-  return seen !== undefined && seen.version === version && seen.shown > 0;
+  return seen !== undefined && seen.version === version && seen.shown > 0 && seen.held !== true;
 }

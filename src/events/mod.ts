@@ -39,6 +39,7 @@ export type {
 } from "./types.ts";
 export { durationBucket, findingsBucket, wizardDurationBucket } from "./buckets.ts";
 export { validateEnvelope } from "./validate_envelope.ts";
+export { envelopeProblem } from "./envelope_problem.ts";
 export type { ValidationOptions, ValidationResult } from "./validate_envelope.ts";
 export { EventValidationError } from "./validation_error.ts";
 export { buildEvent, prepareEvent, utcSecond } from "./build_event.ts";

@@ -16,7 +16,8 @@ const WORDS: Record<string, string> = {
   EDQUOT: "disk quota exceeded",
   EEXIST: "exists and is not a folder",
   EFTYPE: "not a regular file",
-  EFBIG: "larger than 1 MiB",
+  ETOOLARGE: "larger than 1 MiB",
+  EFBIG: "over the file-size limit (ulimit -f)",
 };
 
 /**

@@ -49,8 +49,8 @@ function readUpTo(fd: number, sizeHint: number, maxBytes: number): Uint8Array | 
  * blocking (a FIFO with no writer opens at once) and checked on the open
  * descriptor, so nothing can swap it in between. Throws an error with a
  * `code`: the system's (`ENOENT`, `EACCES`, ...), `EISDIR` for a folder,
- * `EFTYPE` for any other kind of file (FIFO, device, socket), `EFBIG` when
- * it holds more than 1 MiB.
+ * `EFTYPE` for any other kind of file (FIFO, device, socket), `ETOOLARGE`
+ * when it holds more than 1 MiB.
  *
  * @example
  * ```ts
@@ -58,7 +58,7 @@ function readUpTo(fd: number, sizeHint: number, maxBytes: number): Uint8Array | 
  * try {
  *   readRegularFile("/tmp/jmo-home/scan-count");
  * } catch (error) {
- *   // (error as { code?: string }).code: "ENOENT", "EFTYPE", "EFBIG", ...
+ *   // (error as { code?: string }).code: "ENOENT", "EFTYPE", "ETOOLARGE", ...
  * }
  * ```
  */
@@ -70,7 +70,7 @@ export function readRegularFile(path: string): string {
     if (!stat.isFile()) throw codedError("EFTYPE", "not a regular file", path);
     const max = MAX_REGULAR_FILE_BYTES;
     const bytes = stat.size > max ? undefined : readUpTo(fd, stat.size, max);
-    if (bytes === undefined) throw codedError("EFBIG", "larger than 1 MiB", path);
+    if (bytes === undefined) throw codedError("ETOOLARGE", "larger than 1 MiB", path);
     return decoder.decode(bytes);
   } finally {
     closeSync(fd);

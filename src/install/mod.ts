@@ -22,6 +22,7 @@ export {
   writeScanCount,
 } from "./scan_count.ts";
 export { emptyState, readState, updateState } from "./state_file.ts";
+export { recordRefusals } from "./record_refusals.ts";
 export type {
   BackoffState,
   CollectorSchemas,

@@ -76,11 +76,20 @@ export interface CollectorSchemas {
 
 /** Everything in `state.json`. */
 export interface TelemetryState {
-  /** The notice version last shown and how many times it was shown. */
-  notice?: { version: number; shown: number };
+  /**
+   * The notice version last shown, how many times it was shown, and whether
+   * delivery is held until the host's next `scan.started` (its first showing
+   * through the binary).
+   */
+  notice?: { version: number; shown: number; held?: boolean };
   last_flush?: FlushOutcome;
   backoff?: BackoffState;
   dropped: DroppedCounters;
+  /**
+   * Why events were refused (`dropped.rejected`), each reason with its
+   * count: the collector's answer, or what the spool reader's check found.
+   */
+  refusals?: Record<string, number>;
   normalised: NormalisedCounters;
   /** What the collector last announced; events of other versions wait in the spool. */
   collector_schemas?: CollectorSchemas;

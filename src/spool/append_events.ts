@@ -8,10 +8,12 @@ import {
   closeSync,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   renameSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +42,11 @@ export const WRITER_RECHECK_MS = 60_000;
  * so the first append after `WRITER_RECHECK_MS` idle checks, after writing,
  * that the segment is still there, and writes the line again in a fresh
  * segment if it was taken: an event may go twice (the collector keeps it
- * once), never nowhere. Appends in between cost no extra system call.
+ * once), never nowhere. Appends in between cost no extra system call. A
+ * line is written whole or not at all: a short or failed write (a full
+ * disk, a file-size limit) is cut back off the segment before the error is
+ * thrown, so the next append never lands after a torn fragment. `afterSeal`
+ * runs after each seal (the client keeps the spool's cap there).
  *
  * @example
  * ```ts
@@ -54,18 +60,23 @@ export class SpoolWriter {
   readonly #open: string;
   readonly #ready: string;
   readonly #now: () => number;
+  readonly #afterSeal: () => void;
   #fd: number | undefined;
   #name = "";
   #events = 0;
   #bytes = 0;
   #lastAppendMs = 0;
 
-  /** `options.now` is the clock idle time is measured by (default `Date.now`). */
-  constructor(home: string, options: { now?: () => number } = {}) {
+  /**
+   * `options.now` is the clock idle time is measured by (default
+   * `Date.now`); `options.afterSeal` runs after each segment is sealed.
+   */
+  constructor(home: string, options: { now?: () => number; afterSeal?: () => void } = {}) {
     const layout = spoolLayout(home);
     this.#open = layout.open;
     this.#ready = layout.ready;
     this.#now = options.now ?? Date.now;
+    this.#afterSeal = options.afterSeal ?? (() => {});
   }
 
   /** Appends one event line (JSON without a newline); seals the segment when it is full. */
@@ -95,13 +106,52 @@ export class SpoolWriter {
     } catch (error) {
       // A purge (an opt-out, `purge`) deleted the segment meanwhile: nothing to seal.
       if ((error as { code?: string }).code !== "ENOENT") throw error;
+      return;
     }
+    this.#afterSeal();
   }
 
   #write(line: string): void {
     if (this.#fd === undefined) this.#start();
-    this.#bytes += writeSync(this.#fd!, line + "\n");
+    const bytes = encoder.encode(line + "\n");
+    try {
+      for (let done = 0; done < bytes.length;) {
+        const n = writeSync(this.#fd!, bytes, done);
+        if (n <= 0) throw Object.assign(new Error("nothing written"), { code: "ENOSPC" });
+        done += n;
+      }
+    } catch (error) {
+      this.#cutTorn();
+      throw error;
+    }
+    this.#bytes += bytes.length;
     this.#events += 1;
+  }
+
+  /**
+   * Takes a torn fragment back off the open segment: the file is cut to its
+   * whole lines (an empty segment is removed). Should even that fail, the
+   * segment is sealed as it is, its torn last line skipped by readers, and
+   * the next append starts a new segment.
+   */
+  #cutTorn(): void {
+    const path = join(this.#open, this.#name);
+    try {
+      if (this.#bytes > 0) {
+        ftruncateSync(this.#fd!, this.#bytes);
+        return;
+      }
+      closeSync(this.#fd!);
+      this.#fd = undefined;
+      unlinkSync(path);
+    } catch {
+      if (this.#fd === undefined) return;
+      try {
+        this.seal();
+      } catch {
+        this.#fd = undefined;
+      }
+    }
   }
 
   /** Whether the open segment is still in `open/`, not moved away by a flusher or a purge. */
@@ -121,9 +171,12 @@ export class SpoolWriter {
   }
 }
 
+const encoder = new TextEncoder();
+
 /**
  * Writes events as one sealed segment: the way a short-lived `track` process
  * records its event. The segment appears in `ready/` complete or not at all.
+ * `afterSeal` runs once it is sealed.
  *
  * @example
  * ```ts
@@ -131,8 +184,12 @@ export class SpoolWriter {
  * appendEvents("/tmp/jmo-home", ['{"event":"scan.started"}']);
  * ```
  */
-export function appendEvents(home: string, lines: string[]): void {
-  const writer = new SpoolWriter(home);
+export function appendEvents(
+  home: string,
+  lines: string[],
+  options: { afterSeal?: () => void } = {},
+): void {
+  const writer = new SpoolWriter(home, options);
   for (const line of lines) writer.append(line);
   writer.seal();
 }

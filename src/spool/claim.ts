@@ -1,29 +1,47 @@
 /**
  * Claiming pending segments atomically, and settling a claim afterwards.
  *
- * A claim is a folder `claimed/<time>-<pid>-<random>/`; segments enter it by
- * rename, so two flushers never hold the same segment. A claim whose process
- * is gone (or that is older than `STALE_CLAIM_MS`) is taken over: its
- * segments go back to `ready/`. Open segments of writers that are gone are
- * adopted the same way, but never for their age alone: a writer may append
- * for hours. An entry that cannot be read as a segment (a directory, a FIFO,
- * a file this user may not read) counts as damaged once and is set aside in
- * `rejected/`, so it blocks nothing and is not tried again.
+ * A claim is a folder `claimed/<time>-<pid>@<scope>-<random>/`; segments
+ * enter it by rename, so two flushers never hold the same segment. A claim
+ * whose process is gone (its pid checked only in its own pid namespace), or
+ * that saw no activity for `STALE_CLAIM_MS` by the file system's times (never
+ * by the time in its name: a flusher's clock may be wrong), is taken over:
+ * its segments go back to `ready/` one by one, and the folder is removed only
+ * if it is then empty, so a segment its owner is still moving in is never
+ * deleted unread. An owner whose claim was taken over sends nothing more and
+ * leaves its segments where the taker put them. Open segments of writers
+ * that are gone are adopted the same way, but never for their age alone: a
+ * writer may append for hours. An entry that cannot be read as a segment (a
+ * directory, a FIFO, a file this user may not read) counts as damaged once
+ * and is set aside in `rejected/`, so it blocks nothing and is not tried
+ * again; a line that parses but fails the caller's check is set aside alone.
  *
  * @module
  */
 
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { appendEvents } from "./append_events.ts";
 import { makeName, type NameParts, parseName, spoolLayout } from "./layout.ts";
 import { processScope } from "./process_scope.ts";
 import { readSegment, type SpooledEvent } from "./read_segment.ts";
+import { setAside } from "./purge_spool.ts";
 
 /**
- * A claim older than this is taken over even if its pid looks alive; an open
- * segment whose pid cannot be checked here is adopted once untouched this long.
+ * A claim idle this long (by its folder's time) is taken over even if its
+ * pid looks alive; an open segment whose pid cannot be checked here is
+ * adopted once untouched this long.
  */
 export const STALE_CLAIM_MS = 15 * 60_000;
 
@@ -46,6 +64,25 @@ export interface Claim {
   events: ClaimedEvent[];
   /** Lines that could not be read; they are dropped when the claim settles. */
   damaged: number;
+  /** Lines that parsed but failed the check, each with why: set aside in `rejected/`. */
+  invalid: InvalidLine[];
+}
+
+/** A spooled line that parses but is no valid event, and why. */
+export interface InvalidLine {
+  line: string;
+  reason: string;
+}
+
+/** Why a parsed line is not a valid event, or `undefined` when it is one. */
+export type LineCheck = (value: unknown) => string | undefined;
+
+/** How to claim: the clock, who is alive, and the check each line must pass. */
+export interface ClaimOptions {
+  now: number;
+  isAlive: IsAlive;
+  /** Lines failing it are set aside alone, with the reason (default: every line passes). */
+  check?: LineCheck;
 }
 
 /**
@@ -88,10 +125,20 @@ function moveIfPresent(from: string, to: string): boolean {
   }
 }
 
-function claimAbandoned(name: string, now: number, isAlive: IsAlive): boolean {
-  const parts = parseName(name);
-  if (!parts) return false;
-  return now - parts.createdMs > STALE_CLAIM_MS || !isAlive(parts.pid);
+/** Whether an entry's file-system time is more than `STALE_CLAIM_MS` before `now`. */
+function untouchedFor(path: string, now: number): boolean {
+  const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+  return mtimeMs !== undefined && now - mtimeMs > STALE_CLAIM_MS;
+}
+
+/**
+ * Whether a claim's flusher is gone: its pid is dead in this pid namespace,
+ * or its folder saw no activity for `STALE_CLAIM_MS` (a pid reused, a
+ * flusher of another namespace, a name without scope from an older client).
+ */
+function claimAbandoned(parts: NameParts, now: number, isAlive: IsAlive, path: string): boolean {
+  const checkable = parts.scope === processScope() || parts.scope === "";
+  return (checkable && !isAlive(parts.pid)) || untouchedFor(path, now);
 }
 
 /**
@@ -103,12 +150,25 @@ function claimAbandoned(name: string, now: number, isAlive: IsAlive): boolean {
  */
 function writerGone(parts: NameParts, now: number, isAlive: IsAlive, path: string): boolean {
   if (parts.scope === processScope()) return !isAlive(parts.pid);
-  const untouched = () => {
-    const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
-    return mtimeMs !== undefined && now - mtimeMs > STALE_CLAIM_MS;
-  };
-  if (parts.scope !== "") return untouched();
-  return !isAlive(parts.pid) || untouched();
+  if (parts.scope !== "") return untouchedFor(path, now);
+  return !isAlive(parts.pid) || untouchedFor(path, now);
+}
+
+/**
+ * Gives a claim's segments back to `ready/` one by one, then removes its
+ * folder only if that left it empty: a segment its owner moved in meanwhile
+ * stays, for the next pass. Never deletes a segment.
+ */
+function releaseClaimFolder(dir: string, ready: string): void {
+  for (const segment of list(dir).filter((name) => name.endsWith(".ndjson"))) {
+    moveIfPresent(join(dir, segment), join(ready, segment));
+  }
+  try {
+    rmdirSync(dir);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== "ENOENT" && code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+  }
 }
 
 /**
@@ -124,11 +184,11 @@ function writerGone(parts: NameParts, now: number, isAlive: IsAlive, path: strin
 export function recoverAbandoned(home: string, now: number, isAlive: IsAlive): void {
   const layout = spoolLayout(home);
   for (const claim of list(layout.claimed)) {
-    if (!claimAbandoned(claim, now, isAlive)) continue;
+    const parts = parseName(claim);
     const dir = join(layout.claimed, claim);
+    if (!parts || !claimAbandoned(parts, now, isAlive, dir)) continue;
     mkdirSync(layout.ready, { recursive: true, mode: 0o700 });
-    for (const segment of list(dir)) moveIfPresent(join(dir, segment), join(layout.ready, segment));
-    rmSync(dir, { recursive: true, force: true });
+    releaseClaimFolder(dir, layout.ready);
   }
   for (const segment of list(layout.open)) {
     const parts = parseName(segment);
@@ -150,11 +210,11 @@ export function recoverAbandoned(home: string, now: number, isAlive: IsAlive): v
  * settleClaim(claim, () => true); // give everything back
  * ```
  */
-export function claimPending(home: string, options: { now: number; isAlive: IsAlive }): Claim {
+export function claimPending(home: string, options: ClaimOptions): Claim {
   const layout = spoolLayout(home);
   recoverAbandoned(home, options.now, options.isAlive);
-  const dir = join(layout.claimed, makeName(options.now, process.pid));
-  const claim: Claim = { dir, home, segments: [], events: [], damaged: 0 };
+  const dir = join(layout.claimed, makeName(options.now, process.pid, "", processScope()));
+  const claim: Claim = { dir, home, segments: [], events: [], damaged: 0, invalid: [] };
   const ready = list(layout.ready).filter((name) => name.endsWith(".ndjson")).sort(byCreation);
   if (ready.length === 0) return claim;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -167,9 +227,36 @@ export function claimPending(home: string, options: { now: number; isAlive: IsAl
       continue;
     }
     claim.segments.push(name);
-    for (const event of content.events) claim.events.push({ ...event, segment: name });
+    for (const event of content.events) {
+      const reason = options.check?.(event.value);
+      if (reason === undefined) claim.events.push({ ...event, segment: name });
+      else claim.invalid.push({ line: event.line, reason });
+    }
   }
   return claim;
+}
+
+/** The entry a flusher makes and removes in its claim to mark it alive. */
+const ALIVE_MARK = ".alive";
+
+/**
+ * Marks a claim as still worked on, so that no other flusher judges it idle
+ * while its owner waits on a slow server: an empty entry made and removed in
+ * its folder sets the folder's time by the file system's clock, whatever
+ * this process's clock says.
+ *
+ * @example
+ * ```ts
+ * import { claimPending, processIsAlive, touchClaim } from "./claim.ts";
+ * touchClaim(claimPending("/tmp/jmo-home", { now: Date.now(), isAlive: processIsAlive }));
+ * ```
+ */
+export function touchClaim(claim: Claim): void {
+  const mark = join(claim.dir, ALIVE_MARK);
+  try {
+    closeSync(openSync(mark, "w", 0o600));
+    unlinkSync(mark);
+  } catch { /* gone (taken over, purged) or never made: the owner finds out when it settles */ }
 }
 
 /** Moves a ready entry into the claim; false when it is gone or cannot be moved (left where it is). */
@@ -215,10 +302,28 @@ export function settleClaim(claim: Claim, keep: (event: ClaimedEvent) => boolean
       moveIfPresent(path, join(layout.ready, segment));
       continue;
     }
-    if (kept.length > 0) appendEvents(claim.home, kept.map((e) => e.line));
+    if (kept.length > 0 && !rewrite(claim.home, kept)) {
+      // No room to write the kept part apart (a full disk): the segment goes
+      // back whole, and what was delivered of it may go again (the collector
+      // keeps each event once).
+      moveIfPresent(path, join(layout.ready, segment));
+      continue;
+    }
     rmSync(path, { force: true });
   }
-  rmSync(claim.dir, { recursive: true, force: true });
+  if (claim.invalid.length > 0) setAside(claim.home, claim.invalid.map((i) => i.line), Date.now());
+  releaseClaimFolder(claim.dir, layout.ready);
+}
+
+/** Writes kept events as a new sealed segment; false when the disk refused. */
+function rewrite(home: string, kept: ClaimedEvent[]): boolean {
+  try {
+    appendEvents(home, kept.map((e) => e.line));
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === undefined) throw error;
+    return false;
+  }
 }
 
 function hasDamage(path: string, kept: ClaimedEvent[]): boolean {

@@ -4,7 +4,13 @@
  * @module
  */
 
-import { claimPending, type IsAlive, settleClaim } from "./claim.ts";
+import {
+  claimPending,
+  type InvalidLine,
+  type IsAlive,
+  type LineCheck,
+  settleClaim,
+} from "./claim.ts";
 import { planRetention, type RetentionLimits } from "./plan_retention.ts";
 
 /** How many events a retention pass dropped, by reason. */
@@ -12,11 +18,14 @@ export interface DroppedCounts {
   expired: number;
   overCap: number;
   damaged: number;
+  /** Lines that failed the check, set aside in `rejected/` with their reasons. */
+  invalid: InvalidLine[];
 }
 
 /**
- * Claims the spool, drops expired events, then the oldest past the cap, and
- * gives the rest back. Returns what it dropped so the caller can count it.
+ * Claims the spool, sets aside lines that fail `check`, drops expired
+ * events, then the oldest past the cap, and gives the rest back. Returns
+ * what it dropped so the caller can count it.
  *
  * @example
  * ```ts
@@ -30,10 +39,15 @@ export interface DroppedCounts {
  */
 export function enforceRetention(
   home: string,
-  options: { now: number; isAlive: IsAlive; limits: RetentionLimits },
+  options: { now: number; isAlive: IsAlive; limits: RetentionLimits; check?: LineCheck },
 ): DroppedCounts {
   const claim = claimPending(home, options);
   const plan = planRetention(claim.events, options.now, options.limits);
   settleClaim(claim, (e) => !plan.expired.has(e.eventId) && !plan.overCap.has(e.eventId));
-  return { expired: plan.expired.size, overCap: plan.overCap.size, damaged: claim.damaged };
+  return {
+    expired: plan.expired.size,
+    overCap: plan.overCap.size,
+    damaged: claim.damaged,
+    invalid: claim.invalid,
+  };
 }

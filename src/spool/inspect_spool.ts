@@ -4,9 +4,10 @@
  * @module
  */
 
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { spoolLayout } from "./layout.ts";
+import { MAX_SEGMENT_BYTES } from "./append_events.ts";
+import { parseName, spoolLayout } from "./layout.ts";
 import { readSegment, type SpooledEvent } from "./read_segment.ts";
 
 function list(dir: string): string[] {
@@ -106,4 +107,46 @@ export function summariseSpool(home: string): SpoolSummary {
     oldestMs: events[0]?.timestampMs,
     rejectedFiles: list(spoolLayout(home).rejected).length,
   };
+}
+
+/**
+ * Whether the pending segments (sealed, open or claimed) take more than
+ * `maxBytes`. Cheap while the spool is small: segments are counted first,
+ * and sized one by one only when that many could pass the cap.
+ *
+ * @example
+ * ```ts
+ * import { spoolOverCap } from "./inspect_spool.ts";
+ * spoolOverCap("/tmp/jmo-home", 5 * 1024 * 1024); // false on a fresh install
+ * ```
+ */
+export function spoolOverCap(home: string, maxBytes: number): boolean {
+  const paths = segmentPaths(home);
+  // A segment is sealed at MAX_SEGMENT_BYTES; its last line can take it past, never twice over.
+  if (paths.length * 2 * MAX_SEGMENT_BYTES <= maxBytes) return false;
+  let total = 0;
+  for (const path of paths) {
+    total += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    if (total > maxBytes) return true;
+  }
+  return false;
+}
+
+/**
+ * When the oldest sealed segment in `ready/` was made, by its name (one
+ * directory listing, no file read); `undefined` when none waits.
+ *
+ * @example
+ * ```ts
+ * import { oldestSealedMs } from "./inspect_spool.ts";
+ * oldestSealedMs("/tmp/jmo-home"); // undefined on a fresh install
+ * ```
+ */
+export function oldestSealedMs(home: string): number | undefined {
+  let oldest: number | undefined;
+  for (const name of list(spoolLayout(home).ready)) {
+    const createdMs = parseName(name)?.createdMs;
+    if (createdMs !== undefined && (oldest === undefined || createdMs < oldest)) oldest = createdMs;
+  }
+  return oldest;
 }

@@ -18,6 +18,8 @@ export interface SpooledEvent {
   bytes: number;
   /** The envelope's schema version (0 when it names none). */
   schema: number;
+  /** The line parsed, for a caller's check of the whole event. */
+  value: unknown;
 }
 
 /** The events of one segment and the count of lines that could not be read. */
@@ -59,6 +61,7 @@ export function parseSegment(text: string): SegmentContent {
         timestampMs,
         bytes: encoder.encode(line).length + 1,
         schema: typeof value.schema === "number" ? value.schema : 0,
+        value,
       });
     } catch {
       damaged += 1;
@@ -83,6 +86,7 @@ const UNREADABLE = new Set([
   "EISDIR",
   "EFTYPE",
   "EFBIG",
+  "ETOOLARGE",
   "ENXIO",
   "ELOOP",
   "EIO",

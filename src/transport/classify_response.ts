@@ -11,12 +11,12 @@ export type Verdict =
     /** A `2xx`: delete the batch. */
     | { kind: "delivered" }
     /**
-     * Refused as malformed (`400`, GitHub's `422`): set aside, never retried,
-     * unless the flush finds the refused events (`refused`, their positions
-     * in the batch, from a collector's details) are all of a schema version
-     * the collector does not accept: those are held in the spool instead.
+     * Refused as malformed (`400`, GitHub's `422`): set aside, never retried.
+     * `refused` names the events the collector found invalid, by index in the
+     * batch, when its answer says: only those are set aside, the rest is sent
+     * again; those of a schema newer than the collector accepts stay in the spool.
      */
-    | { kind: "rejected"; detail: string; refused?: number[] }
+    | { kind: "rejected"; detail: string; refused?: RefusedEvent[] }
     /** `413`: cut the batch in two and send each half. */
     | { kind: "split"; detail: string }
     /** Anything else: keep the batch and back off, at least `retryAfterMs` when given. */
@@ -26,6 +26,12 @@ export type Verdict =
     /** The schema versions the collector announced in its answer, when it did. */
     schemas?: number[];
   };
+
+/** One event of a batch the collector refused, and why. */
+export interface RefusedEvent {
+  index: number;
+  reason: string;
+}
 
 /** Which service answered: their refusal and rate-limit answers differ. */
 export type TransportKind = "collector" | "gist";
@@ -60,46 +66,13 @@ function gistRateLimit(headers: Headers, nowMs: number): number | undefined {
 }
 
 /**
- * The schema versions a collector's answer announces (`"schemas":[1,2]`),
- * or `undefined` when it names none.
- *
- * @example
- * ```ts
- * import { announcedSchemas } from "./classify_response.ts";
- * announcedSchemas('{"accepted":1,"duplicates":0,"schemas":[1,2]}'); // [1, 2]
- * announcedSchemas("<html>"); // undefined
- * ```
- */
-export function announcedSchemas(body: string): number[] | undefined {
-  const schemas = parseObject(body)?.schemas;
-  if (!Array.isArray(schemas) || schemas.length === 0) return undefined;
-  return schemas.every((v) => Number.isInteger(v) && v > 0) ? schemas : undefined;
-}
-
-function parseObject(body: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(body);
-    return typeof value === "object" && value !== null ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The positions of the events a collector's `400` refused, when its details name them. */
-function refusedPositions(body: string): number[] | undefined {
-  const details = parseObject(body)?.details;
-  if (!Array.isArray(details) || details.length === 0) return undefined;
-  const named = details.every((d) => Number.isInteger(d?.index) && d.index >= 0);
-  return named ? details.map((d) => d.index as number) : undefined;
-}
-
-/**
  * Classifies an HTTP answer. `2xx` delivers; `400` (and GitHub's `422`
- * validation failure) rejects (a collector's with the positions of the
- * events it refused); `413` splits; every other status keeps the batch. A
- * collector's `schemas` in any answer is passed on. A collector's `429` carries its `Retry-After`; GitHub's rate-limit
+ * validation failure) rejects; `413` splits; every other status keeps the
+ * batch. A collector's `429` carries its `Retry-After`; GitHub's rate-limit
  * answers (`403`/`429` with `retry-after`, or `x-ratelimit-remaining: 0` and
- * `x-ratelimit-reset`) carry the time until the limit lifts.
+ * `x-ratelimit-reset`) carry the time until the limit lifts. A collector's
+ * `400` body (`{"details":[{"index","field","reason"}]}`) names the refused
+ * events, and any of its answers the schema versions it accepts (`schemas`).
  *
  * @example
  * ```ts
@@ -121,6 +94,28 @@ export function classifyResponse(
   return schemas === undefined ? verdict : { ...verdict, schemas };
 }
 
+/**
+ * The schema versions a collector's answer announces (`"schemas":[1,2]`),
+ * or `undefined` when it names none.
+ *
+ * @example
+ * ```ts
+ * import { announcedSchemas } from "./classify_response.ts";
+ * announcedSchemas('{"accepted":1,"duplicates":0,"schemas":[1,2]}'); // [1, 2]
+ * announcedSchemas("<html>"); // undefined
+ * ```
+ */
+export function announcedSchemas(body: string): number[] | undefined {
+  let schemas: unknown;
+  try {
+    schemas = (JSON.parse(body) as { schemas?: unknown } | null)?.schemas;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(schemas) || schemas.length === 0) return undefined;
+  return schemas.every((v) => Number.isSafeInteger(v) && v > 0) ? schemas : undefined;
+}
+
 function classifyStatus(
   status: number,
   headers: Headers,
@@ -130,8 +125,12 @@ function classifyStatus(
 ): Verdict {
   if (status >= 200 && status < 300) return { kind: "delivered" };
   if (status === 400 || (transport === "gist" && status === 422)) {
-    const refused = transport === "collector" ? refusedPositions(body) : undefined;
-    return { kind: "rejected", detail: `HTTP ${status}`, ...(refused ? { refused } : {}) };
+    const refused = transport === "collector" ? refusedEvents(body) : [];
+    return {
+      kind: "rejected",
+      detail: `HTTP ${status}`,
+      ...(refused.length > 0 ? { refused } : {}),
+    };
   }
   if (status === 413) return { kind: "split", detail: "HTTP 413" };
   const retryAfterMs = transport === "gist"
@@ -149,6 +148,37 @@ function classifyStatus(
     detail: `HTTP ${status} (${label}retry after ${Math.ceil(retryAfterMs / 1000)} s)`,
     retryAfterMs,
   };
+}
+
+/**
+ * The events a collector's `400` answer names as invalid: each detail's
+ * index (a whole number), with its field and reason. Anything unreadable
+ * names none, and the whole batch counts as refused.
+ *
+ * @example
+ * ```ts
+ * import { refusedEvents } from "./classify_response.ts";
+ * refusedEvents('{"details":[{"index":2,"field":"metadata.tool","reason":"must match"}]}');
+ * // [{ index: 2, reason: "metadata.tool: must match" }]
+ * ```
+ */
+export function refusedEvents(body: string): RefusedEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const details = (parsed as { details?: unknown } | null)?.details;
+  if (!Array.isArray(details)) return [];
+  const refused: RefusedEvent[] = [];
+  for (const d of details as { index?: unknown; field?: unknown; reason?: unknown }[]) {
+    if (!Number.isSafeInteger(d?.index) || (d.index as number) < 0) return [];
+    const field = typeof d.field === "string" && d.field !== "" ? `${d.field}: ` : "";
+    const reason = typeof d.reason === "string" ? d.reason : "invalid";
+    refused.push({ index: d.index as number, reason: `${field}${reason}`.slice(0, 160) });
+  }
+  return refused;
 }
 
 /**

@@ -12,6 +12,17 @@ import { readRegularFile } from "../fs/read_regular_file.ts";
 import { join } from "node:path";
 import { type IsAlive, spoolLayout, STALE_CLAIM_MS } from "../spool/mod.ts";
 
+/** Errors that say the disk has no room for the lease's few bytes. */
+const NO_ROOM = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
+
+/** Closes and removes a lease file whose line could not be written: no empty file stays behind. */
+function dropEmptyLease(path: string, fd: number): void {
+  try {
+    closeSync(fd);
+    unlinkSync(path);
+  } catch { /* nothing more to undo */ }
+}
+
 /** Who holds the lease and since when. */
 interface Holder {
   pid: number;
@@ -53,7 +64,9 @@ export function flusherRunning(home: string, nowMs: number, isAlive: IsAlive): b
 /**
  * Takes the lease for `pid` unless a live process holds it; a dead or stale
  * holder's lease is broken. Returns whether `pid` now holds it; never when
- * the spool folder is missing (then there is nothing to flush).
+ * the spool folder is missing (then there is nothing to flush). When the
+ * disk has no room for it (full, over a file-size limit) it answers true
+ * without a lease file: sending needs no room, and claims keep flushers apart.
  *
  * @example
  * ```ts
@@ -72,15 +85,22 @@ export function acquireFlushLease(
 ): boolean {
   const path = leasePath(home);
   for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number | undefined;
     try {
-      const fd = openSync(path, "wx", 0o600);
+      fd = openSync(path, "wx", 0o600);
       writeSync(fd, `${pid} ${nowMs}\n`);
       closeSync(fd);
       return true;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === "ENOENT") return false;
-      if (code !== "EEXIST") throw error;
+      if (code !== "EEXIST") {
+        if (!NO_ROOM.has(code ?? "")) throw error;
+        // No room for the lease (a full disk, a file-size limit): sending needs
+        // none, and claims keep flushers apart, so the flush goes on without it.
+        if (fd !== undefined) dropEmptyLease(path, fd);
+        return true;
+      }
       if (holds(readHolder(path), nowMs, isAlive)) return false;
       try {
         unlinkSync(path);

@@ -6,11 +6,19 @@
  */
 
 import { existsSync } from "node:fs";
-import { describeFsError } from "../fs/mod.ts";
-import { type FlushOutcome, readState, updateState } from "../install/mod.ts";
+import { envelopeProblem } from "../events/envelope_problem.ts";
+import { describeFsError, fsErrorCode } from "../fs/mod.ts";
+import {
+  type FlushOutcome,
+  readState,
+  recordRefusals,
+  type TelemetryState,
+  updateState,
+} from "../install/mod.ts";
 import type { TransportSettings } from "../settings/mod.ts";
 import {
   boundRejected,
+  type Claim,
   type ClaimedEvent,
   claimPending,
   type IsAlive,
@@ -19,9 +27,9 @@ import {
   setAside,
   settleClaim,
   spoolLayout,
-  STALE_CLAIM_MS,
+  touchClaim,
 } from "../spool/mod.ts";
-import { appendAudit } from "./audit_log.ts";
+import { appendAudit, type AuditEntry } from "./audit_log.ts";
 import { backoffPassed, nextBackoff } from "./backoff.ts";
 import { chooseTransport, type Transport } from "./choose_transport.ts";
 import type { Verdict } from "./classify_response.ts";
@@ -61,71 +69,121 @@ function batchId(): string {
 /** The batches' fate as the loop learns it. */
 interface Progress {
   delivered: Set<string>;
-  rejected: Set<string>;
-  /** Events of a schema version the collector does not accept: they stay in the spool. */
+  /** Events refused by the server, each with its reason. */
+  rejected: Map<string, string>;
+  /** Events of a schema version newer than the collector accepts: they stay in the spool. */
   held: ClaimedEvent[];
   /** The schema versions the collector announced last, when it did. */
   schemas?: readonly number[];
   batches: number;
   /** The answer that stopped the loop: the rest is kept. */
   stop?: Verdict & { kind: "kept" };
-  rejectedDetail?: string;
   /** Why `audit.jsonl` could not be written; the deliveries stand all the same. */
   auditFailure?: string;
+}
+
+/** Appends to `audit.jsonl`; a failure is remembered in `progress`, never stops delivery. */
+function audit(home: string, entry: AuditEntry, progress: Progress): void {
+  try {
+    appendAudit(home, entry);
+  } catch (error) {
+    progress.auditFailure ??= `audit.jsonl not written (${describeFsError(error)})`;
+  }
+}
+
+/**
+ * Sets aside what the server refused: only the events its answer names when
+ * it names some (the rest of the batch goes back to the front of the queue),
+ * else the whole batch.
+ */
+function refuse(
+  batch: ClaimedEvent[],
+  verdict: Verdict & { kind: "rejected" },
+  queue: ClaimedEvent[][],
+  progress: Progress,
+  options: FlushOptions,
+): void {
+  const named = new Map((verdict.refused ?? []).map((r) => [r.index, r.reason]));
+  const narrowed = named.size > 0 && named.size < batch.length &&
+    [...named.keys()].every((i) => i < batch.length);
+  const refused = narrowed ? batch.filter((_, i) => named.has(i)) : batch;
+  setAside(options.home, refused.map((e) => e.line), options.now().getTime());
+  batch.forEach((e, i) => {
+    if (narrowed && !named.has(i)) return;
+    const why = named.get(i);
+    progress.rejected.set(
+      e.eventId,
+      why === undefined ? verdict.detail : `${verdict.detail}: ${why}`,
+    );
+  });
+  if (narrowed) queue.unshift(batch.filter((_, i) => !named.has(i)));
 }
 
 async function sendAll(
   batches: ClaimedEvent[][],
   transport: Transport,
   options: FlushOptions,
+  claim: Claim,
   stillClaimed: () => boolean,
 ): Promise<Progress> {
-  const progress: Progress = { delivered: new Set(), rejected: new Set(), held: [], batches: 0 };
+  const progress: Progress = { delivered: new Set(), rejected: new Map(), held: [], batches: 0 };
   const queue = [...batches];
-  // An opt-out or a purge deletes the claim: what it held must not be sent any more.
+  // An opt-out, a purge or a takeover removes the claim: what it held must not be sent any more.
   while (queue.length > 0 && stillClaimed()) {
     const batch = queue.shift()!;
     const lines = batch.map((e) => e.line);
     const now = options.now();
-    const body = transport.body(lines, now, batchId());
+    const id = batchId();
+    const body = transport.body(lines, now, id);
+    touchClaim(claim);
+    audit(options.home, {
+      time: now.toISOString(),
+      batch: id,
+      outcome: "attempt",
+      transport: transport.kind,
+      endpoint_host: transport.host,
+      events: batch.length,
+      body,
+    }, progress);
     const verdict = await transport.send(body);
+    const time = options.now().toISOString();
     if (verdict.schemas) progress.schemas = verdict.schemas;
     const accepts = schemaRefusal(batch, verdict);
     if (accepts !== undefined) {
-      // Refused only for a newer schema: hold those events, send the rest again.
+      // Refused only for a newer schema: those events wait in the spool, the rest goes again.
       progress.schemas = accepts;
       const rest = [batch, ...queue].map((b) => b.filter((e) => !isTooNew(e, accepts)));
       for (const b of [batch, ...queue]) {
         progress.held.push(...b.filter((e) => isTooNew(e, accepts)));
       }
       queue.splice(0, queue.length, ...rest.filter((b) => b.length > 0));
+      const detail = `${verdict.kind === "rejected" ? verdict.detail : ""}: schema not accepted`;
+      audit(options.home, { time, batch: id, outcome: "kept", detail }, progress);
       continue;
     }
     if (verdict.kind === "delivered") {
       for (const e of batch) progress.delivered.add(e.eventId);
       progress.batches += 1;
-      try {
-        appendAudit(options.home, {
-          time: now.toISOString(),
-          transport: transport.kind,
-          endpoint_host: transport.host,
-          events: batch.length,
-          body,
-        });
-      } catch (error) {
-        // The batch is delivered: it must leave the spool even if it cannot be logged.
-        progress.auditFailure ??= `audit.jsonl not written (${describeFsError(error)})`;
-      }
+      audit(options.home, { time, batch: id, outcome: "delivered" }, progress);
     } else if (verdict.kind === "split" && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
       queue.unshift(batch.slice(0, half), batch.slice(half));
+      audit(options.home, { time, batch: id, outcome: "split", detail: verdict.detail }, progress);
     } else if (verdict.kind === "kept") {
       progress.stop = verdict;
+      audit(options.home, { time, batch: id, outcome: "kept", detail: verdict.detail }, progress);
       break;
     } else {
-      setAside(options.home, lines, now.getTime());
-      for (const e of batch) progress.rejected.add(e.eventId);
-      progress.rejectedDetail = verdict.detail;
+      // A refusal, or a 413 for one event alone: set aside.
+      const rejected = verdict.kind === "rejected"
+        ? verdict
+        : { kind: "rejected" as const, detail: verdict.detail };
+      audit(
+        options.home,
+        { time, batch: id, outcome: "refused", detail: verdict.detail },
+        progress,
+      );
+      refuse(batch, rejected, queue, progress, options);
     }
   }
   return progress;
@@ -203,9 +261,9 @@ export async function flushSpool(options: FlushOptions): Promise<FlushReport> {
 /**
  * The schema versions `transport` accepts, as far as it is known: what the
  * collector last announced (in `state`), asked again when some pending
- * event is of a version it did not announce (it may have been upgraded);
- * `undefined` for a Gist or a collector never heard from (its answer then
- * says, and a refusal for a newer schema only holds the events).
+ * event is of a newer version (it may have been upgraded); `undefined` for
+ * a Gist or a collector never heard from (its answer then says, and a
+ * refusal of newer events only holds them).
  */
 async function announcedSchemas(
   transport: Transport,
@@ -227,14 +285,18 @@ async function flushClaimed(
   startMs: number,
 ): Promise<FlushReport> {
   const { home } = options;
-  const claim = claimPending(home, { now: startMs, isAlive: options.isAlive });
+  const claim = claimPending(home, {
+    now: startMs,
+    isAlive: options.isAlive,
+    check: envelopeProblem,
+  });
   const boundAside = () => boundRejected(home, { now: startMs, maxAgeMs: options.maxAgeMs });
-  if (claim.events.length === 0 && claim.damaged === 0) {
+  if (claim.events.length === 0 && claim.damaged === 0 && claim.invalid.length === 0) {
     settleClaim(claim, () => false);
     const nothing = emptyFlushReport(transport, "nothing");
     const rejectedDeleted = boundAside();
     if (rejectedDeleted === 0) return nothing;
-    updateState(home, (s) => {
+    saveState(home, (s) => {
       s.dropped.rejected_deleted += rejectedDeleted;
     });
     return { ...nothing, dropped: { ...nothing.dropped, rejectedDeleted } };
@@ -247,13 +309,13 @@ async function flushClaimed(
     !plan.expired.has(e.eventId) && !plan.overCap.has(e.eventId)
   );
   const stillClaimed = () => existsSync(claim.dir);
-  let progress: Progress = { delivered: new Set(), rejected: new Set(), held: [], batches: 0 };
+  let progress: Progress = { delivered: new Set(), rejected: new Map(), held: [], batches: 0 };
   if (options.debug) printBatches(planBatches(live, transport.bodySize), transport, options);
   else {
     const announced = await announcedSchemas(transport, live, options.transport, readState(home));
     const accepted = (e: ClaimedEvent) => announced === undefined || !isTooNew(e, announced);
     const batches = planBatches(live.filter(accepted), transport.bodySize);
-    progress = await sendAll(batches, transport, options, stillClaimed);
+    progress = await sendAll(batches, transport, options, claim, stillClaimed);
     progress.held.push(...live.filter((e) => !accepted(e)));
     progress.schemas ??= announced;
   }
@@ -261,8 +323,8 @@ async function flushClaimed(
     progress.delivered.has(e.eventId) || progress.rejected.has(e.eventId) ||
     plan.expired.has(e.eventId) || plan.overCap.has(e.eventId);
   // The claim is gone when an opt-out or a purge deleted the spool, or when
-  // another flusher took it over (this one ran past STALE_CLAIM_MS) and put
-  // its segments back. Settling it then would bring events back twice.
+  // another flusher judged this one gone and put its segments back in
+  // ready/. Settling it then would bring events back twice.
   const lost = !stillClaimed();
   const purged = lost && !existsSync(spoolLayout(home).root);
   if (!lost) settleClaim(claim, (e) => !gone(e));
@@ -270,7 +332,12 @@ async function flushClaimed(
   const kept = purged ? 0 : live.length - sent - progress.rejected.size;
   const outcome = purged
     ? (sent > 0 ? "partial" : "nothing")
-    : outcomeOf(options.debug, live.length, sent, kept);
+    : outcomeOf(options.debug, live.length + claim.invalid.length, sent, kept);
+  // Lines that failed the check are set aside when the claim settles: refused, with their reasons.
+  const refusals = [
+    ...progress.rejected.values(),
+    ...(lost ? [] : claim.invalid.map((i) => `invalid in the spool: ${i.reason}`)),
+  ];
   const report: FlushReport = {
     ...emptyFlushReport(transport, outcome),
     sent,
@@ -280,7 +347,7 @@ async function flushClaimed(
       // A lost claim was never settled: whoever holds its events now drops them.
       expired: lost ? 0 : plan.expired.size,
       overCap: lost ? 0 : plan.overCap.size,
-      rejected: progress.rejected.size,
+      rejected: refusals.length,
       damaged: lost ? 0 : claim.damaged,
       rejectedDeleted: lost ? 0 : boundAside(),
     },
@@ -288,24 +355,19 @@ async function flushClaimed(
       purged
         ? "pending events were deleted (an opt-out or a purge) during the flush"
         : lost
-        ? `another flush took over this one's claim (it ran past ${
-          STALE_CLAIM_MS / 60_000
-        } min); the ${kept} events it had not sent are pending again`
-        : progress.stop?.detail ??
-          (progress.rejected.size > 0
-            ? `${progress.rejected.size} refused (${progress.rejectedDetail}) and set aside`
-            : undefined),
-      progress.held.length > 0 && !purged && !lost
+        ? `another flush judged this one gone and took over its claim; the ${kept} events it had not sent are pending again`
+        : progress.stop?.detail ?? refusalDetail(refusals),
+      progress.held.length > 0 && !lost
         ? describeHeld(progress.held, progress.schemas ?? [])
         : undefined,
       progress.auditFailure,
     ].filter((part) => part !== undefined).join("; ") || undefined,
   };
   if (lost || !existsSync(home)) return report;
-  const state = updateState(home, (s) => {
+  const state = saveState(home, (s) => {
     s.dropped.expired += report.dropped.expired;
     s.dropped.over_cap += report.dropped.overCap;
-    s.dropped.rejected += report.dropped.rejected;
+    recordRefusals(s, refusals);
     s.dropped.damaged += report.dropped.damaged;
     s.dropped.rejected_deleted += report.dropped.rejectedDeleted;
     s.last_flush = {
@@ -335,5 +397,31 @@ async function flushClaimed(
       delete s.backoff;
     }
   });
+  if (state === undefined) {
+    const why = "state.json not updated (the disk refused it)";
+    return { ...report, detail: report.detail ? `${report.detail}; ${why}` : why };
+  }
   return { ...report, nextAttemptAt: state.backoff?.next_attempt_at };
+}
+
+/** What was refused, in one phrase: how many, and the first reason. */
+function refusalDetail(refusals: readonly string[]): string | undefined {
+  if (refusals.length === 0) return undefined;
+  return `${refusals.length} refused (${refusals[0]}) and set aside`;
+}
+
+/**
+ * Updates `state.json`; `undefined` when the disk refuses (full, read-only,
+ * over a file-size limit): what was sent stays sent, and the counts wait.
+ */
+function saveState(
+  home: string,
+  change: (state: TelemetryState) => void,
+): TelemetryState | undefined {
+  try {
+    return updateState(home, change);
+  } catch (error) {
+    if (fsErrorCode(error) === undefined) throw error;
+    return undefined;
+  }
 }

@@ -15,7 +15,7 @@
  */
 
 export { appendAudit, AUDIT_MAX_BYTES } from "./audit_log.ts";
-export type { AuditEntry } from "./audit_log.ts";
+export type { AuditAttempt, AuditEntry, AuditOutcome } from "./audit_log.ts";
 export {
   BACKOFF_MAX_MS,
   BACKOFF_MIN_MS,
@@ -26,9 +26,14 @@ export {
 export { chooseTransport, describeTransport } from "./choose_transport.ts";
 export { combineFlushReports } from "./combine_flush_reports.ts";
 export type { Transport, TransportTarget } from "./choose_transport.ts";
-export { classifyFailure, classifyResponse, parseRetryAfter } from "./classify_response.ts";
-export type { TransportKind, Verdict } from "./classify_response.ts";
-export { flushDue } from "./flush_due.ts";
+export {
+  classifyFailure,
+  classifyResponse,
+  parseRetryAfter,
+  refusedEvents,
+} from "./classify_response.ts";
+export type { RefusedEvent, TransportKind, Verdict } from "./classify_response.ts";
+export { FLUSH_AFTER_MS, flushDue, SCAN_END_EVENT } from "./flush_due.ts";
 export type { DueFacts } from "./flush_due.ts";
 export { acquireFlushLease, flusherRunning, releaseFlushLease } from "./flush_lease.ts";
 export { flushSpool } from "./flush_spool.ts";

@@ -36,9 +36,11 @@ export function isTooNew(event: { schema: number }, accepts: readonly number[]):
  * @example
  * ```ts
  * import { schemaRefusal } from "./schema_hold.ts";
- * schemaRefusal([{ schema: 1 }, { schema: 2 }], { kind: "rejected", detail: "HTTP 400", refused: [1] });
+ * const refused = [{ index: 1, reason: "schema: must be 1" }];
+ * schemaRefusal([{ schema: 1 }, { schema: 2 }], { kind: "rejected", detail: "HTTP 400", refused });
  * // [1]
- * schemaRefusal([{ schema: 1 }], { kind: "rejected", detail: "HTTP 400", refused: [0] }); // undefined
+ * schemaRefusal([{ schema: 1 }, { schema: 1 }], { kind: "rejected", detail: "HTTP 400", refused });
+ * // undefined
  * ```
  */
 export function schemaRefusal(
@@ -47,7 +49,9 @@ export function schemaRefusal(
 ): readonly number[] | undefined {
   if (verdict.kind !== "rejected" || verdict.refused === undefined) return undefined;
   const accepts = verdict.schemas ?? UNANNOUNCED_SCHEMAS;
-  const tooNew = verdict.refused.every((i) => i < batch.length && isTooNew(batch[i], accepts));
+  const tooNew = verdict.refused.every(({ index }) =>
+    index < batch.length && isTooNew(batch[index], accepts)
+  );
   return tooNew ? accepts : undefined;
 }
 

@@ -11,9 +11,6 @@ import {
   type Verdict,
 } from "./classify_response.ts";
 
-/** How much of an answer's body is looked at. */
-const MAX_ANSWER_BYTES = 64 * 1024;
-
 /** What every request needs besides its URL and body. */
 export interface RequestOptions {
   /** The fetch to use (default in callers: the global one, which honours the proxy variables). */
@@ -27,8 +24,9 @@ export interface RequestOptions {
 /**
  * Sends one request and classifies what came back. Redirects are not
  * followed (a credential must never travel to another host); the answer's
- * body is read whole (so the connection is released) and its first 64 KiB
- * are classified with the status. Never throws.
+ * body is read (a `400` names the refused events in it, a collector's
+ * answers the schema versions it accepts) so the connection is released.
+ * Never throws.
  *
  * @example
  * ```ts
@@ -53,13 +51,13 @@ export async function sendRequest(
       redirect: "manual",
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    const bytes = await response.arrayBuffer().catch(() => new ArrayBuffer(0));
+    const body = await response.text().catch(() => "");
     return classifyResponse(
       response.status,
       response.headers,
       transport,
       options.now().getTime(),
-      new TextDecoder().decode(bytes.slice(0, MAX_ANSWER_BYTES)),
+      body,
     );
   } catch (error) {
     return classifyFailure(error, options.timeoutMs);

@@ -6,13 +6,19 @@
  */
 
 import { readState } from "../install/mod.ts";
-import { processIsAlive } from "../spool/mod.ts";
+import { oldestSealedMs, processIsAlive } from "../spool/mod.ts";
 import { flushDue } from "./flush_due.ts";
 import { flusherRunning } from "./flush_lease.ts";
 import { type BackgroundFlushOptions, startBackgroundFlush } from "./start_background_flush.ts";
 
 /** What the run knows when it asks. */
 export interface FlushTrigger {
+  /**
+   * The event `track` just recorded (the flush is due at the end of a scan,
+   * or once the oldest event waited an hour); absent when a library host's
+   * client closes, the end of its run.
+   */
+  event?: string;
   /** The state folder. */
   home: string;
   /** `JMO_TELEMETRY_DEBUG`: nothing is ever sent. */
@@ -24,9 +30,10 @@ export interface FlushTrigger {
 }
 
 /**
- * Starts a detached `flush --background` when delivery is due (not debug,
- * the notice shown in an earlier run, the backoff passed) and no flusher
- * runs; resolves to whether it started one. Whatever goes wrong here is
+ * Starts a detached `flush --background` when delivery is due (the end of
+ * a run or a scan, or an event waiting an hour; not debug, the notice shown
+ * in an earlier run, the backoff passed) and no flusher runs; resolves to
+ * whether it started one. Whatever goes wrong here is
  * swallowed (a damaged state file, a refused spawn): delivery waits for a
  * later run.
  *
@@ -41,9 +48,10 @@ export interface FlushTrigger {
  */
 export function startFlushIfDue(trigger: FlushTrigger, options: BackgroundFlushOptions): boolean {
   try {
-    const { home, debug, holdDelivery, nowMs } = trigger;
+    const { event, home, debug, holdDelivery, nowMs } = trigger;
     const state = readState(home);
-    if (!flushDue({ debug, holdDelivery, state, nowMs })) return false;
+    const oldestPendingMs = oldestSealedMs(home);
+    if (!flushDue({ event, oldestPendingMs, debug, holdDelivery, state, nowMs })) return false;
     if (flusherRunning(home, nowMs, processIsAlive)) return false;
     startBackgroundFlush(options);
     return true;

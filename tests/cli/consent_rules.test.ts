@@ -138,8 +138,8 @@ Deno.test("an opted-out track spawns no process and connects nowhere, where an o
   }
   await new Promise((resolve) => setTimeout(resolve, 300));
   equal(collector.requests.length, 0, "no opted-out run reached the collector");
-  // The control: the same install opted in starts a detached flusher that reaches it.
-  equal((await box.run(trackArgs("tool.failed"), { env: endpoint })).code, 0);
+  // The control: the same install opted in starts, at the end of a scan, a detached flusher that reaches it.
+  equal((await box.run(trackArgs("scan.completed"), { env: endpoint })).code, 0);
   await waitUntil(() => collector.requests.length === 1, "the opted-in run's flusher");
   collector.release(ACCEPTED);
   await box.remove();

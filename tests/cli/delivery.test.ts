@@ -23,38 +23,50 @@ async function pendingIds(box: Sandbox): Promise<string[]> {
   return out === "" ? [] : out.split("\n").map((l) => JSON.parse(l).event_id);
 }
 
-Deno.test("track starts a background flush once the notice was shown in an earlier run, and it delivers", async () => {
+Deno.test("nothing leaves an install before the host's next scan.started after the one that showed the notice; a flush by hand before that says so", async () => {
   const t = await deliverySandbox(ACCEPTED);
   const { env, flushers } = marked(t);
+  const banner = await t.box.run(trackArgs("scan.started"), { env });
+  match(banner.stderr, /Nothing is sent before your next run\./);
+  equal((await t.box.run(trackArgs("scan.completed"), { env })).code, 0);
+  equal((await t.box.run(trackArgs("report.generated"), { env })).code, 0);
+  deepEqual(flushers(), []);
+  const byHand = await t.box.run(["flush"], { env });
+  equal(byHand.code, 3, byHand.stdout);
+  match(
+    byHand.stdout,
+    /^Not sent: the first-run notice was shown at the host's last scan\.started/,
+  );
+  match(byHand.stdout, /Kept: +3 events \(waiting for the next scan\)/);
+  equal(t.server.requests.length, 0);
+  // The user's next run: its scan.started releases the first run's events, and its end sends them.
   equal((await t.box.run(trackArgs("scan.started"), { env })).code, 0);
-  const held = await pendingIds(t.box);
-  const r = await t.box.run(trackArgs("scan.completed"), { env });
-  equal(r.code, 0);
-  equal(r.stdout, "");
-  await waitUntil(() => deliveredIds(t.server).length === 2, "the background flush to deliver");
+  equal(t.server.requests.length, 0);
+  equal((await t.box.run(trackArgs("scan.completed"), { env })).code, 0);
+  await waitUntil(() => deliveredIds(t.server).length === 5, "the background flush to deliver");
   await waitUntil(() => flushers().length === 0, "the background flusher to end");
-  equal(deliveredIds(t.server).includes(held[0]), true);
+  equal(t.server.requests.length, 1);
   equal((await pendingIds(t.box)).length, 0);
   const status = JSON.parse((await t.box.run(["status", "--json"], { env })).stdout);
   equal(status.last_flush.outcome, "delivered");
-  equal(status.last_flush.sent, 2);
+  equal(status.last_flush.sent, 5);
   await t.remove();
 });
 
-Deno.test("no flush starts in the run that first shows the banner; the next run's flush sends its event", async () => {
+Deno.test("the scan's one background flush starts at scan.completed, not before", async () => {
   const t = await deliverySandbox("hang");
   const { env, flushers } = marked(t, { JMO_TELEMETRY_TIMEOUT_SECONDS: "60" });
-  const banner = await t.box.run(trackArgs("scan.started"), { env });
-  match(banner.stderr, /collects anonymous usage telemetry/);
+  showNotice(t.box.home);
+  equal((await t.box.run(trackArgs("scan.started"), { env })).code, 0);
+  equal((await t.box.run(trackArgs("tool.failed"), { env })).code, 0);
   // Against a collector that never answers, a flusher started now would still be alive.
   deepEqual(flushers(), []);
-  equal(t.server.requests.length, 0);
-  equal((await t.box.run(trackArgs("tool.failed"), { env })).code, 0);
+  equal((await t.box.run(trackArgs("scan.completed"), { env })).code, 0);
   equal(flushers().length, 1);
   await t.server.waitForRequests(1);
   t.server.release(ACCEPTED);
   await waitUntil(() => flushers().length === 0, "the background flusher to end");
-  equal(eventIdsOf(t.server.requests[0]).length, 2);
+  equal(eventIdsOf(t.server.requests[0]).length, 4);
   equal((await pendingIds(t.box)).length, 0);
   await t.remove();
 });
@@ -75,13 +87,13 @@ Deno.test("a background flush waits out the backoff; flush by hand ignores it", 
 Deno.test("a failed background flush backs off, so the next track starts none", async () => {
   const t = await deliverySandbox({ status: 500 });
   const { env, flushers } = marked(t);
-  await t.box.run(trackArgs("scan.started"), { env });
-  await t.box.run(trackArgs("tool.failed"), { env });
+  showNotice(t.box.home);
+  await t.box.run(trackArgs("scan.completed"), { env });
   await waitUntil(() => t.server.requests.length === 1 && flushers().length === 0, "one flush");
   const status = JSON.parse((await t.box.run(["status", "--json"], { env })).stdout);
   equal(status.last_flush.outcome, "failed");
   equal(status.consecutive_failures, 1);
-  await t.box.run(trackArgs("tool.failed"), { env });
+  await t.box.run(trackArgs("scan.completed"), { env });
   deepEqual(flushers(), []);
   equal(t.server.requests.length, 1);
   equal((await pendingIds(t.box)).length, 3);
@@ -147,9 +159,10 @@ Deno.test("under Deno, track's background flush runs the CLI script again and de
       stdout: "null",
       stderr: "null",
     }).output();
+  showNotice(t.box.home);
   equal((await deno(trackArgs("scan.started"))).code, 0);
-  equal((await deno(trackArgs("tool.failed"))).code, 0);
-  await waitUntil(() => deliveredIds(t.server).length === 2, "the background flush to deliver");
+  equal((await deno(trackArgs("scan.completed"))).code, 0);
+  await waitUntil(() => deliveredIds(t.server).length === 3, "the background flush to deliver");
   await waitUntil(() => flushers().length === 0, "the background flusher to end");
   await t.remove();
 });

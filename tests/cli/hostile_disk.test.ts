@@ -1,6 +1,9 @@
-import { equal, match } from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { deepEqual, equal, match } from "node:assert/strict";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { deliverySandbox } from "../helpers/delivery_sandbox.ts";
+import { showNotice } from "../helpers/show_notice.ts";
+import { ACCEPTED, deliveredIds } from "../helpers/test_server.ts";
 import {
   BINARY,
   makeSandbox,
@@ -37,6 +40,14 @@ async function runOnMount(
     stdout: new TextDecoder().decode(out.stdout),
     stderr: new TextDecoder().decode(out.stderr),
   };
+}
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
 }
 
 function shortLines(stderr: string): number {
@@ -220,4 +231,53 @@ Deno.test("status and show with a file where the spool folder goes report, witho
   equal(show.code, 0, show.stderr);
   equal(show.stdout + show.stderr, "");
   await box.remove();
+});
+
+Deno.test("flush on a full disk still sends every pending event and exits 0: sending needs no room", async () => {
+  const t = await deliverySandbox(ACCEPTED);
+  // Two scans show the notice and release it; three events wait; then the disk fills up.
+  const prepare = [
+    `"$0" track scan.started --meta "$SCAN" 2>/dev/null &&`,
+    `"$0" track scan.started --meta "$SCAN" 2>/dev/null &&`,
+    `for i in 1 2 3; do "$0" track tool.failed --meta "$META" || exit 9; done &&`,
+    `{ dd if=/dev/zero of="$HOME/fill" bs=4k 2>/dev/null; true; } &&`,
+  ].join(" ");
+  const env = { ...t.box.env(t.env), SCAN: JSON.stringify(VALID_METADATA["scan.started"]) };
+  const r = await runOnMount("size=256k", prepare, env, t.box.home, {
+    args: ["flush"],
+    cwd: t.box.cwd,
+  });
+  equal(r.code, 0, r.stdout + r.stderr);
+  match(r.stdout, /^Sent: +5 events in 1 batch/);
+  equal(deliveredIds(t.server).length, 5);
+  await t.remove();
+});
+
+Deno.test("a file-size limit (ulimit -f) is named as such: track records nothing torn, flush never exits 1 and leaves no empty file", async () => {
+  const t = await deliverySandbox(ACCEPTED);
+  showNotice(t.box.home);
+  const limited = (args: string[]) =>
+    new Deno.Command("prlimit", {
+      args: ["--fsize=16", BINARY, ...args],
+      env: t.box.env(t.env),
+      clearEnv: true,
+      cwd: t.box.cwd,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const track = await limited(trackArgs("tool.failed"));
+  equal(track.code, 0);
+  match(decode(track.stderr), /event not recorded: .*\(over the file-size limit \(ulimit -f\)\)/);
+  const flush = await limited(["flush"]);
+  equal(flush.code, 0, decode(flush.stdout) + decode(flush.stderr));
+  match(decode(flush.stdout), /^Sent: +1 event in 1 batch/);
+  match(
+    decode(flush.stdout),
+    /audit\.jsonl not written \(over the file-size limit \(ulimit -f\)\)/,
+  );
+  equal((decode(flush.stdout) + decode(flush.stderr)).includes("1 MiB"), false);
+  const empty = filesUnder(t.box.stateDir).filter((path) => statSync(path).size === 0);
+  deepEqual(empty, []);
+  await t.remove();
 });

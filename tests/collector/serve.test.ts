@@ -168,3 +168,35 @@ Deno.test("deno task collector refuses a bad --port with exit 2 and its usage", 
   assert.equal(out.code, 2);
   assert.match(new TextDecoder().decode(out.stderr), /--port must be a number[\s\S]*Usage:/);
 });
+
+/** A port free on 127.0.0.1 now. */
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+Deno.test("deno task collector opens its port only once its tables exist: the first request after the port opens is stored", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-ready-" });
+  const port = freePort();
+  const proc = serve(["--port", String(port), "--data", dataDir], Deno.env.toObject());
+  // Connect as a script waiting for the port would, and post the moment it opens.
+  let posted: Response | undefined;
+  while (posted === undefined) {
+    try {
+      posted = await fetch(`http://127.0.0.1:${port}/v1/events`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ events: [envelope("scan.started")] }),
+      });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  assert.equal(posted.status, 200, await posted.clone().text());
+  assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0, schemas: [1, 2] });
+  proc.child.kill("SIGTERM");
+  assert.equal((await proc.finished).status.code, 0);
+  await Deno.remove(dataDir, { recursive: true });
+});

@@ -61,3 +61,12 @@ Deno.test("the banner says what is collected, what never is, how to opt out and 
     equal(text.includes(needle), true, needle);
   }
 });
+
+Deno.test("the binary's first showing holds delivery until the next scan.started releases it", () => {
+  const first = decideBanner(undefined, { docker: false, hold: true });
+  deepEqual(first.record, { version: NOTICE_VERSION, shown: 1, held: true });
+  equal(noticeAllowsDelivery(first.record), false);
+  const next = decideBanner(first.record, { docker: false, hold: true });
+  deepEqual(next.record, { version: NOTICE_VERSION, shown: 2 });
+  equal(noticeAllowsDelivery(next.record), true);
+});

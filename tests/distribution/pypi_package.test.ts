@@ -111,13 +111,18 @@ Deno.test("installed alone in a fresh venv, the platform wheel passes the Python
   );
   const result = runPytest(
     venv,
-    ["test_jmo_api.py", "test_host_alias.py", "test_plain_api.py", "test_host_replay.py"].map((
-      f,
-    ) => join(PYTHON_TESTS, f)),
+    [
+      "test_jmo_api.py",
+      "test_host_alias.py",
+      "test_plain_api.py",
+      "test_host_replay.py",
+      "test_binary_commands.py",
+    ].map((f) => join(PYTHON_TESTS, f)),
     {
       JMO_TEST_COLLECTOR_URL: collector.url,
       JMO_TEST_ADMIN_TOKEN: collector.adminToken,
       JMO_TEST_HOST_PAYLOADS: payloads,
+      JMO_TEST_REPO_README: join(ROOT, "README.md"),
     },
   );
   equal(result.code, 0, result.output);
@@ -128,7 +133,7 @@ Deno.test("installed alone in a fresh venv, the py3-none-any wheel does nothing 
   const venv = makeVenv(join(out, "venv-any"), [anyWheel]);
   const result = runPytest(venv, [join(PYTHON_TESTS, "test_any_wheel.py")], {});
   equal(result.code, 0, result.output);
-  equal(passedCount(result.output), 3, result.output);
+  equal(passedCount(result.output), 4, result.output);
 });
 
 Deno.test("the README's Install section starts with pip install jmo-telemetry and gives the package README's one line for JMo", () => {
@@ -139,4 +144,18 @@ Deno.test("the README's Install section starts with pip install jmo-telemetry an
   const packageReadme = readFileSync(join(ROOT, "python", "README.md"), "utf8");
   equal(line(install), line(packageReadme));
   ok(line(packageReadme));
+});
+
+Deno.test("the module passes mypy --strict for Python 3.10", () => {
+  const cwd = Deno.makeTempDirSync({ prefix: "jmo-mypy-" });
+  const check = new Deno.Command("mypy", {
+    args: ["--strict", "--python-version", "3.10", join(ROOT, "python", "jmo_telemetry")],
+    cwd,
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  const text = new TextDecoder().decode(check.stdout) + new TextDecoder().decode(check.stderr);
+  Deno.removeSync(cwd, { recursive: true });
+  equal(check.code, 0, text);
+  match(text, /^Success: no issues found in 3 source files/);
 });

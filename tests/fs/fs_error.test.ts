@@ -9,7 +9,8 @@ Deno.test("describeFsError says the common file-system codes in words", () => {
   equal(describeFsError(coded("EROFS")), "read-only file system");
   equal(describeFsError(coded("EEXIST")), "exists and is not a folder");
   equal(describeFsError(coded("EACCES")), describeFsError(coded("EPERM")));
-  const codes = "ENOENT ENOTDIR EISDIR EACCES EPERM EROFS ENOSPC EEXIST EFTYPE EFBIG".split(" ");
+  const codes = "ENOENT ENOTDIR EISDIR EACCES EPERM EROFS ENOSPC EEXIST EFTYPE ETOOLARGE EFBIG"
+    .split(" ");
   for (const code of codes) notEqual(describeFsError(coded(code)), code, `${code} is not in words`);
 });
 

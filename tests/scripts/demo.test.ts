@@ -40,7 +40,7 @@ Deno.test("npm start's demo flushes six installs into the local collector, print
     stdout,
     /jmo-telemetry view --source http:\/\/127\.0\.0\.1:\d+\s+# the maintainers' dashboard \(exit 0\)/,
   );
-  match(stdout, /Totals\n {2}events\s+27\n {2}unique installs\s+6\n {2}scans started\s+6\n/);
+  match(stdout, /Totals\n {2}events\s+54\n {2}unique installs\s+6\n {2}scans started\s+12\n/);
   await waitUntil(
     () => processesWithEnv("TMPDIR", tmp).length === 0,
     "workerd and the demo's processes",

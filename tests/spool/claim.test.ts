@@ -6,6 +6,7 @@ import {
   claimPending,
   enforceRetention,
   makeName,
+  MAX_SEGMENT_BYTES,
   pendingEvents,
   processIsAlive,
   processScope,
@@ -15,6 +16,7 @@ import {
   spoolLayout,
   SpoolWriter,
   STALE_CLAIM_MS,
+  trimToCap,
 } from "../../src/spool/mod.ts";
 import { eventLine, makeFifo, tempHome } from "./spool_files.ts";
 
@@ -183,5 +185,37 @@ Deno.test("an open segment of a writer in another pid namespace is adopted only 
   deepEqual(readdirSync(ready), [idle]);
   recoverAbandoned(home, now + 120_000, () => true);
   deepEqual(readdirSync(open), []);
+  await remove();
+});
+
+Deno.test("trimToCap drops the oldest sealed segments whole until the spool fits, and counts their events", async () => {
+  const { home, remove } = await tempHome();
+  const batch = () => Array.from({ length: 300 }, () => eventLine());
+  const old = [batch(), batch(), batch()];
+  for (const lines of old) {
+    appendEvents(home, lines);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later name for the next segment
+  }
+  const fresh = batch();
+  appendEvents(home, fresh);
+  const size = (lines: string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
+  const total = size(old.flat()) + size(fresh);
+  equal(trimToCap(home, total), 0, "a spool within the cap is left alone");
+  // Past the cap, it keeps at most the cap less one segment: here, the fresh segment alone.
+  equal(trimToCap(home, size(fresh) + MAX_SEGMENT_BYTES, Date.now()), 900);
+  deepEqual(pendingEvents(home).map((e) => e.line).sort(), [...fresh].sort());
+  deepEqual(readdirSync(spoolLayout(home).claimed), []);
+  await remove();
+});
+
+Deno.test("a claim of this pid namespace whose flusher lives is never taken over for the time in its name, only once idle by its folder's time", async () => {
+  const { home, remove } = await tempHome();
+  appendEvents(home, [eventLine()]);
+  // A flusher whose clock is a day behind names its claim a day back.
+  const behind = claimPending(home, { now: Date.now() - 86_400_000, isAlive: processIsAlive });
+  equal(behind.events.length, 1);
+  equal(claimPending(home, alive).events.length, 0, "the live claim stays its owner's");
+  const later = Date.now() + STALE_CLAIM_MS + 60_000;
+  equal(claimPending(home, { now: later, isAlive: processIsAlive }).events.length, 1);
   await remove();
 });

@@ -10,13 +10,17 @@ export async function tempHome(): Promise<{ home: string; remove: () => Promise<
   return { home, remove: () => Deno.remove(home, { recursive: true }) };
 }
 
-/** A spool line with a fresh id and the given time. */
+/** A valid `tool.failed` spool line with a fresh id and the given time. */
 export function eventLine(timestamp = new Date().toISOString().slice(0, 19) + "Z"): string {
   return JSON.stringify({
     schema: 1,
     event_id: crypto.randomUUID(),
     event: "tool.failed",
+    version: "1.0.1",
+    platform: "Linux",
+    anonymous_id: "5f2b8199-dc14-4ebc-9ae9-35f9086a441c",
     timestamp,
+    metadata: { tool: "trivy", failure_type: "timeout", exit_code: null, profile: "balanced" },
   });
 }
 

@@ -6,6 +6,8 @@ import { tempHome } from "../spool/spool_files.ts";
 
 const entry = (body: string) => ({
   time: "2026-11-23T10:00:00.000Z",
+  batch: "1a2b3c4d",
+  outcome: "attempt" as const,
   transport: "collector" as const,
   endpoint_host: "127.0.0.1:8787",
   events: 1,

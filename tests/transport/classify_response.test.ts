@@ -1,5 +1,10 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { classifyFailure, classifyResponse, parseRetryAfter } from "../../src/transport/mod.ts";
+import {
+  classifyFailure,
+  classifyResponse,
+  parseRetryAfter,
+  refusedEvents,
+} from "../../src/transport/mod.ts";
 
 const NOW = Date.parse("2026-11-23T10:00:00Z");
 const none = new Headers();
@@ -79,5 +84,29 @@ Deno.test("a timeout and a network error keep the batch and name only the kind o
   deepEqual(classifyFailure(new TypeError("fetch failed https://x/?token=t"), 2_000), {
     kind: "kept",
     detail: "network error",
+  });
+});
+
+Deno.test("a collector's 400 names the refused events by index, with field and reason; an unreadable body names none", () => {
+  const body = JSON.stringify({
+    error: "2 invalid event(s); nothing of this request was stored",
+    details: [
+      { index: 3, field: "metadata.tool", reason: "must match" },
+      { index: 7, field: "", reason: "must be a JSON object" },
+    ],
+  });
+  deepEqual(classifyResponse(400, new Headers(), "collector", 0, body), {
+    kind: "rejected",
+    detail: "HTTP 400",
+    refused: [
+      { index: 3, reason: "metadata.tool: must match" },
+      { index: 7, reason: "must be a JSON object" },
+    ],
+  });
+  deepEqual(refusedEvents("not json"), []);
+  deepEqual(refusedEvents('{"details":[{"index":-1}]}'), []);
+  deepEqual(classifyResponse(422, new Headers(), "gist", 0, body), {
+    kind: "rejected",
+    detail: "HTTP 422",
   });
 });

@@ -46,7 +46,7 @@ async function setup(count: number, reply: (index: number) => Reply) {
   };
 }
 
-Deno.test("200: every event goes out once in batches of 500, the spool empties, the audit log holds each body", async () => {
+Deno.test("200: every event goes out once in batches of 500, the spool empties, the audit log holds each body before its outcome", async () => {
   const t = await setup(1_200, () => ACCEPTED);
   const report = await t.flush();
   equal(report.outcome, "delivered");
@@ -61,9 +61,14 @@ Deno.test("200: every event goes out once in batches of 500, the spool empties, 
   const audit = readFileSync(join(t.home, "audit.jsonl"), "utf8").trim().split("\n").map((l) =>
     JSON.parse(l)
   );
-  deepEqual(audit.map((a) => a.body), t.server.requests.map((r) => r.body));
-  deepEqual(audit.map((a) => a.events), [500, 500, 200]);
-  equal(audit[0].endpoint_host, `127.0.0.1:${t.server.port}`);
+  const attempts = audit.filter((a) => a.outcome === "attempt");
+  deepEqual(attempts.map((a) => a.body), t.server.requests.map((r) => r.body));
+  deepEqual(attempts.map((a) => a.events), [500, 500, 200]);
+  equal(attempts[0].endpoint_host, `127.0.0.1:${t.server.port}`);
+  deepEqual(
+    audit.map((a) => `${a.batch} ${a.outcome}`),
+    attempts.flatMap((a) => [`${a.batch} attempt`, `${a.batch} delivered`]),
+  );
   const state = readState(t.home);
   equal(state.last_flush?.outcome, "delivered");
   equal(state.backoff, undefined);
@@ -153,7 +158,11 @@ Deno.test("429 with Retry-After keeps every event and backs off at least that lo
   equal(state.backoff?.failures, 1);
   ok(Date.parse(state.backoff!.next_attempt_at) >= before + 3_600_000);
   equal(report.nextAttemptAt, state.backoff?.next_attempt_at);
-  equal(existsSync(join(t.home, "audit.jsonl")), false);
+  const audit = readFileSync(join(t.home, "audit.jsonl"), "utf8").trim().split("\n").map((l) =>
+    JSON.parse(l)
+  );
+  deepEqual(audit.map((a) => a.outcome), ["attempt", "kept"]);
+  equal(audit[1].detail, "HTTP 429 (retry after 3600 s)");
   const waiting = await t.flush({ background: true });
   equal(waiting.outcome, "waiting");
   equal(t.server.requests.length, 1);
@@ -266,7 +275,10 @@ Deno.test("a flusher whose stale claim another flush took over says so, not that
   equal(report.sent, 500);
   equal(report.kept, 700);
   equal(report.outcome, "partial");
-  match(report.detail ?? "", /^another flush took over this one's claim \(it ran past 15 min\)/);
+  match(
+    report.detail ?? "",
+    /^another flush judged this one gone and took over its claim; the 700 events it had not sent are pending again/,
+  );
   equal(pendingEvents(t.home).length, 1_200, "every event is back for the flush that took over");
   equal(readState(t.home).last_flush, undefined);
   await t.done();

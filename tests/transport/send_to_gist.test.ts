@@ -61,10 +61,19 @@ Deno.test("Gist (local server following GitHub's Gist API): each batch adds a ne
 Deno.test("Gist (local GitHub API): large events are cut into batches whose request body stays within 256 KiB", async () => {
   const { home, remove } = await tempHome();
   const github = await startFakeGitHub();
-  // Each line is about 1.5 KiB, twice that once JSON escapes it into a file's content.
+  // Each line is about 2 KiB (a scan of 60 tools), and larger once JSON escapes its quotes.
   const lines = Array.from({ length: 400 }, () => {
     const event = JSON.parse(eventLine());
-    return JSON.stringify({ ...event, pad: '"'.repeat(1_500) });
+    return JSON.stringify({
+      ...event,
+      event: "scan.started",
+      metadata: {
+        mode: "cli",
+        profile: "balanced",
+        tools: Array.from({ length: 60 }, (_, i) => `tool-${i}-${"x".repeat(20)}`),
+        target_types: { repos: 1, images: 0, urls: 0, iac: 0, gitlab: 0, k8s: 0 },
+      },
+    });
   });
   appendEvents(home, lines);
   const report = await flushSpool(gistOptions(home, github));

@@ -69,8 +69,9 @@ export const trackCommand: Command = {
 };
 
 /**
- * Starts a detached `flush --background` when delivery is due and no flusher
- * runs, loading only what that check needs.
+ * Starts a detached `flush --background` when delivery is due (the end of a
+ * scan, or an event waiting an hour) and no flusher runs, loading only what
+ * that check needs.
  */
 async function startFlushIfDue(
   recorded: TrackedEvent,
@@ -81,6 +82,7 @@ async function startFlushIfDue(
   // One file, not the transport's mod.ts: `track` loads only what the check needs.
   const trigger = await import("../../transport/start_flush_if_due.ts");
   trigger.startFlushIfDue({
+    event: outcome.envelope.event,
     home: core.settings.home,
     debug: core.settings.debug,
     holdDelivery: outcome.holdDelivery,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,16 @@ def test_the_command_says_why_it_cannot_run() -> None:
     )
     assert done.returncode == 1
     assert "py3-none-any" in done.stderr
+
+
+def test_the_module_imports_only_the_standard_library_and_itself() -> None:
+    package = Path(jmo_telemetry.__file__).parent
+    imported: set[str] = set()
+    for source in package.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    assert imported - {"__future__"} <= set(sys.stdlib_module_names), imported
+    assert (package / "py.typed").is_file()

@@ -53,9 +53,11 @@ def test_send_policy_evaluation_event_sends_counts_and_buckets_from_the_results(
         "owasp-top-10": Result(False, 4),
         "acme-internal-policy": Result(False, 3),
     }
+    # The user's first run shows the notice; this run's scan.started releases delivery.
+    telemetry.send_event("scan.started", PAYLOADS[0]["metadata"], {}, "1.0.1")
     telemetry.send_event("scan.started", PAYLOADS[0]["metadata"], {}, "1.0.1")
     telemetry.send_policy_evaluation_event(list(results), results, 73.5, {}, "1.0.1")
-    stored = delivered(telemetry.get_anonymous_id(), 2)
+    stored = delivered(telemetry.get_anonymous_id(), 3)
     policy = next(e for e in stored if e["event"] == "policy.evaluated")
     assert policy["metadata"] == {
         "policy_count": 3,

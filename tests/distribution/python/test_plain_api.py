@@ -81,19 +81,20 @@ def test_status_reports_consent_id_count_and_pending_events(home: Path) -> None:
 
 
 def test_flush_delivers_to_the_collector_and_says_so() -> None:
+    started = {
+        "mode": "cli",
+        "profile": "fast",
+        "tools": ["trivy"],
+        "target_types": {"repos": 1, "images": 0, "urls": 0, "iac": 0, "gitlab": 0, "k8s": 0},
+    }
+    # The user's first run shows the notice; nothing leaves before the next run's scan.started.
     jmo_telemetry.show_telemetry_banner()
-    jmo_telemetry.track(
-        "scan.started",
-        {
-            "mode": "cli",
-            "profile": "fast",
-            "tools": ["trivy"],
-            "target_types": {"repos": 1, "images": 0, "urls": 0, "iac": 0, "gitlab": 0, "k8s": 0},
-        },
-    )
+    jmo_telemetry.track("scan.started", started)
+    assert jmo_telemetry.flush().delivered is False
+    jmo_telemetry.track("scan.started", started)
     jmo_telemetry.track("scan.completed", COMPLETED)
-    stored = delivered(jmo_telemetry.status().anonymous_id or "", 2)
-    assert len(stored) == 2
+    stored = delivered(jmo_telemetry.status().anonymous_id or "", 3)
+    assert len(stored) == 3
     result = jmo_telemetry.flush()
     assert result.delivered is True and result.error is None
     assert jmo_telemetry.status().pending_events == 0
