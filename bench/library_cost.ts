@@ -7,7 +7,7 @@
  * @module
  */
 
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildNpmPackage, packAndInstall } from "../build_npm.ts";
 import { median, timeInterleaved, type Variant } from "./measure.ts";
@@ -35,7 +35,7 @@ function treeBytes(dir: string): number {
 
 /**
  * `bun build --minify --splitting` of `entry` for Node, the optional peers
- * left out, as bundlers that split dynamic imports (Rollup, Vite, webpack)
+ * that are not installed left out, as bundlers that split dynamic imports (Rollup, Vite, webpack)
  * emit it: the bytes a host loads at start (the entry and the chunks it
  * imports statically) and the bytes of all chunks.
  */
@@ -48,9 +48,10 @@ function bundleBytes(project: string, entry: string): { eager: number; whole: nu
       "--minify",
       "--splitting",
       "--target=node",
-      "--external=zod",
-      "--external=yaml",
-      "--external=undici",
+      // An optional peer not installed cannot be in the host's bundle.
+      ...["zod", "yaml", "undici"]
+        .filter((name) => !existsSync(join(project, "node_modules", name)))
+        .map((name) => `--external=${name}`),
       `--outdir=${outdir}`,
     ],
     cwd: project,

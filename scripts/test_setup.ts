@@ -3,7 +3,8 @@
  * rendered in it), `ruby` (`ruby -c` checks the Homebrew formula), `file`
  * (it names each cross-compiled binary's executable format), `twine` (it
  * checks the Python wheels and sdist), `mypy` (it checks that the Python
- * module is typed) and, when `python3` cannot make a venv
+ * module is typed), `python3-build`, `python3-setuptools` and `python3-wheel`
+ * (Debian's Python builds the sdist offline) and, when `python3` cannot make a venv
  * with pip or has no pytest, `python3-venv` and `python3-pytest` (the
  * installed wheels are tested with pytest in a fresh venv). The test task
  * runs this first; it installs what is missing with apt-get when it can, and
@@ -24,11 +25,11 @@ const PACKAGES: Record<string, string> = {
   mypy: "/usr/bin/mypy",
 };
 
-/** Whether `python3` has venv with ensurepip (pip in a new venv) and pytest. */
-function pythonReady(): boolean {
+/** Whether `python` can import `modules`. */
+function pythonHas(python: string, modules: string): boolean {
   try {
-    return new Deno.Command("python3", {
-      args: ["-c", "import ensurepip, venv, pytest"],
+    return new Deno.Command(python, {
+      args: ["-c", `import ${modules}`],
       stdout: "null",
       stderr: "null",
     }).outputSync().success;
@@ -45,7 +46,12 @@ function apt(args: string[]): boolean {
 }
 
 const missing = Object.keys(PACKAGES).filter((name) => !existsSync(PACKAGES[name]));
-if (!pythonReady()) missing.push("python3-venv", "python3-pytest");
+if (!pythonHas("python3", "ensurepip, venv, pytest")) {
+  missing.push("python3-venv", "python3-pytest");
+}
+if (!pythonHas("/usr/bin/python3", "build, setuptools, wheel")) {
+  missing.push("python3-build", "python3-setuptools", "python3-wheel");
+}
 if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
   if (!canInstall) {

@@ -17,3 +17,5 @@
  */
 
 export { envelopeSchema, METADATA_SCHEMAS } from "./events/zod_schemas.ts";
+export type { Envelope, EventName, MetadataOf } from "./events/mod.ts";
+export type { ZodType } from "zod";

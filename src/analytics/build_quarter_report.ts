@@ -78,7 +78,7 @@ const MODE_LABELS: Record<string, string> = { cli: "CLI", docker: "Docker", wiza
  *
  * @example
  * ```ts
- * import { displayName } from "./build_quarter_report.ts";
+ * import { displayName } from "@jmo/telemetry/analytics";
  * displayName("cli"); // "CLI"
  * displayName("balanced"); // "Balanced"
  * displayName("Linux"); // "Linux"
@@ -243,8 +243,8 @@ export const PRIVACY_STATEMENT: readonly string[] = [
  *
  * @example
  * ```ts
- * import { buildQuarterReport } from "./build_quarter_report.ts";
- * import { parseQuarter } from "./quarter.ts";
+ * import { buildQuarterReport } from "@jmo/telemetry/analytics";
+ * import { parseQuarter } from "@jmo/telemetry/analytics";
  * const report = buildQuarterReport({ events: [], invalid: [], duplicates: 0 }, parseQuarter("2026-Q1")!);
  * report.period; // "January 1 - March 31, 2026"
  * ```

@@ -36,7 +36,7 @@ function isReceivedAt(value: unknown): value is string {
  *
  * @example
  * ```ts
- * import { collectEvents } from "./collect_events.ts";
+ * import { collectEvents } from "@jmo/telemetry/analytics";
  * const c = collectEvents([{ origin: "events.jsonl", text: '{"event":"scan.started"}\n' }]);
  * c.events.length; // 0
  * c.invalid[0].lineNumber; // 1

@@ -31,7 +31,7 @@ export interface Occurrence {
  *
  * @example
  * ```ts
- * import { occurrenceOf } from "./count_values.ts";
+ * import { occurrenceOf } from "@jmo/telemetry/analytics";
  * // occurrenceOf(envelope.platform, envelope); // { key: "Linux", install: "8f0e…" }
  * ```
  */
@@ -47,7 +47,7 @@ export function occurrenceOf(key: string, envelope: Envelope): Occurrence {
  *
  * @example
  * ```ts
- * import { countValues } from "./count_values.ts";
+ * import { countValues } from "@jmo/telemetry/analytics";
  * const groups = countValues(
  *   [{ key: "cli", install: "a" }, { key: "docker", install: "a" }, { key: "cli", install: "b" }],
  *   { known: ["cli", "docker", "wizard"] },
@@ -77,7 +77,7 @@ export function countValues(
  *
  * @example
  * ```ts
- * import { totalOf } from "./count_values.ts";
+ * import { totalOf } from "@jmo/telemetry/analytics";
  * totalOf([{ key: "a", count: 2 }, { key: "b", count: 3 }]); // 5
  * ```
  */

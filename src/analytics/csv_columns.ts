@@ -33,7 +33,7 @@ function flatten(fields: ObjectFields, prefix: string): string[] {
  *
  * @example
  * ```ts
- * import { csvColumns } from "./csv_columns.ts";
+ * import { csvColumns } from "@jmo/telemetry/analytics";
  * csvColumns().includes("metadata.target_types.repos"); // true
  * ```
  */

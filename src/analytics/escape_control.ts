@@ -15,7 +15,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
  *
  * @example
  * ```ts
- * import { escapeControl } from "./escape_control.ts";
+ * import { escapeControl } from "@jmo/telemetry/analytics";
  * escapeControl("\u001b]2;PWNED\u0007"); // "\\u001b]2;PWNED\\u0007"
  * escapeControl("C:\\events\\é.jsonl"); // "C:\\events\\é.jsonl"
  * ```

@@ -39,7 +39,7 @@ function trimmed(value: string | undefined): string | undefined {
  *
  * @example
  * ```ts
- * import { exportUrlOf } from "./event_source.ts";
+ * import { exportUrlOf } from "@jmo/telemetry/analytics";
  * exportUrlOf("https://telemetry.jmotools.com/v1/events"); // "https://telemetry.jmotools.com/v1/export"
  * exportUrlOf("http://127.0.0.1:8787/"); // "http://127.0.0.1:8787/v1/export"
  * ```
@@ -70,7 +70,7 @@ export function exportUrlOf(collectorUrl: string): string {
  *
  * @example
  * ```ts
- * import { resolveSource } from "./event_source.ts";
+ * import { resolveSource } from "@jmo/telemetry/analytics";
  * resolveSource("gist:abc", {}).kind; // "gist"
  * resolveSource(undefined, { JMO_TELEMETRY_ENDPOINT: "http://127.0.0.1:8787/v1/events" });
  * // { kind: "collector", exportUrl: "http://127.0.0.1:8787/v1/export", token: undefined }
@@ -108,7 +108,7 @@ export function resolveSource(spec: string | undefined, env: Environment): Event
  *
  * @example
  * ```ts
- * import { describeSource } from "./event_source.ts";
+ * import { describeSource } from "@jmo/telemetry/analytics";
  * describeSource({ kind: "gist", gistId: "abc", apiBase: "https://api.github.com", token: "t" });
  * // "gist:abc"
  * ```

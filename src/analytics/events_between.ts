@@ -12,7 +12,7 @@ import type { CollectedEvent } from "./collected_event.ts";
  *
  * @example
  * ```ts
- * import { eventsBetween } from "./events_between.ts";
+ * import { eventsBetween } from "@jmo/telemetry/analytics";
  * // eventsBetween(collection.events, { from: quarter.start, to: quarter.end });
  * ```
  */

@@ -14,7 +14,7 @@ import { csvColumns } from "./csv_columns.ts";
  *
  * @example
  * ```ts
- * import { csvField } from "./events_to_csv.ts";
+ * import { csvField } from "@jmo/telemetry/analytics";
  * csvField(["trivy", "semgrep"]); // "trivy;semgrep"
  * csvField('say "hi", twice'); // '"say ""hi"", twice"'
  * csvField(null); // ""
@@ -41,7 +41,7 @@ function valueAt(record: Record<string, unknown>, path: readonly string[]): unkn
  *
  * @example
  * ```ts
- * import { eventsToCsv } from "./events_to_csv.ts";
+ * import { eventsToCsv } from "@jmo/telemetry/analytics";
  * eventsToCsv([]).startsWith("schema,event_id,event,"); // true
  * ```
  */

@@ -12,7 +12,7 @@ const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
  *
  * @example
  * ```ts
- * import { formatCount } from "./format_count.ts";
+ * import { formatCount } from "@jmo/telemetry/analytics";
  * formatCount(45000); // "45,000"
  * formatCount(7); // "7"
  * ```

@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import { formatPercent } from "./format_percent.ts";
+ * import { formatPercent } from "@jmo/telemetry/analytics";
  * formatPercent(1, 3); // "33.3%"
  * formatPercent(1, 4); // "25%"
  * formatPercent(1, 0); // "n/a"

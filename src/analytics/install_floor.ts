@@ -19,7 +19,7 @@ export const FOLDED_GROUPS = `other (groups of fewer than ${INSTALL_FLOOR} insta
  *
  * @example
  * ```ts
- * import { clearsFloor } from "./install_floor.ts";
+ * import { clearsFloor } from "@jmo/telemetry/analytics";
  * clearsFloor({ installs: new Set(["a", "b"]) }); // false
  * ```
  */
@@ -41,7 +41,7 @@ function smallestFirst(a: Group, b: Group): number {
  *
  * @example
  * ```ts
- * import { foldSmallGroups } from "./install_floor.ts";
+ * import { foldSmallGroups } from "@jmo/telemetry/analytics";
  * const of = (n: number, from = 0) => new Set(Array.from({ length: n }, (_, i) => `i${from + i}`));
  * foldSmallGroups([
  *   { key: "Linux", count: 9, installs: of(9) },

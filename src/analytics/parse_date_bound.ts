@@ -15,7 +15,7 @@ const DATE_BOUND =
  *
  * @example
  * ```ts
- * import { parseDateBound } from "./parse_date_bound.ts";
+ * import { parseDateBound } from "@jmo/telemetry/analytics";
  * parseDateBound("2026-01-01")?.toISOString(); // "2026-01-01T00:00:00.000Z"
  * parseDateBound("2026-02-30"); // undefined
  * ```

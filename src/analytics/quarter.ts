@@ -35,7 +35,7 @@ const MONTHS = [
  *
  * @example
  * ```ts
- * import { quarterOf } from "./quarter.ts";
+ * import { quarterOf } from "@jmo/telemetry/analytics";
  * quarterOf(2026, 1).end.toISOString(); // "2026-04-01T00:00:00.000Z"
  * ```
  */
@@ -53,7 +53,7 @@ export function quarterOf(year: number, number: number): Quarter {
  *
  * @example
  * ```ts
- * import { parseQuarter } from "./quarter.ts";
+ * import { parseQuarter } from "@jmo/telemetry/analytics";
  * parseQuarter("2026-Q1")?.start.toISOString(); // "2026-01-01T00:00:00.000Z"
  * parseQuarter("2026-Q5"); // undefined
  * ```
@@ -68,7 +68,7 @@ export function parseQuarter(text: string): Quarter | undefined {
  *
  * @example
  * ```ts
- * import { parseQuarter, previousQuarter, quarterLabel } from "./quarter.ts";
+ * import { parseQuarter, previousQuarter, quarterLabel } from "@jmo/telemetry/analytics";
  * quarterLabel(previousQuarter(parseQuarter("2026-Q1")!)); // "Q4 2025"
  * ```
  */
@@ -83,7 +83,7 @@ export function previousQuarter(quarter: Quarter): Quarter {
  *
  * @example
  * ```ts
- * import { quarterLabel, quarterOf } from "./quarter.ts";
+ * import { quarterLabel, quarterOf } from "@jmo/telemetry/analytics";
  * quarterLabel(quarterOf(2026, 1)); // "Q1 2026"
  * ```
  */
@@ -96,7 +96,7 @@ export function quarterLabel(quarter: Quarter): string {
  *
  * @example
  * ```ts
- * import { quarterOf, quarterPeriod } from "./quarter.ts";
+ * import { quarterOf, quarterPeriod } from "@jmo/telemetry/analytics";
  * quarterPeriod(quarterOf(2026, 1)); // "January 1 - March 31, 2026"
  * ```
  */
@@ -111,7 +111,7 @@ export function quarterPeriod(quarter: Quarter): string {
  *
  * @example
  * ```ts
- * import { quarterMonths, quarterOf } from "./quarter.ts";
+ * import { quarterMonths, quarterOf } from "@jmo/telemetry/analytics";
  * quarterMonths(quarterOf(2026, 2)); // ["April", "May", "June"]
  * ```
  */
@@ -124,7 +124,7 @@ export function quarterMonths(quarter: Quarter): string[] {
  *
  * @example
  * ```ts
- * import { monthName } from "./quarter.ts";
+ * import { monthName } from "@jmo/telemetry/analytics";
  * monthName({ timestamp: "2026-03-31T23:59:59Z" }); // "March"
  * ```
  */

@@ -29,7 +29,7 @@ export interface RawDataSample {
  *
  * @example
  * ```ts
- * import { rawDataSample } from "./raw_data_sample.ts";
+ * import { rawDataSample } from "@jmo/telemetry/analytics";
  * rawDataSample([]); // { note: "No events in this quarter to sample.", lines: [] }
  * ```
  */

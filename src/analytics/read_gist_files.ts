@@ -5,7 +5,7 @@
  * @module
  */
 
-import { gistUrl } from "../transport/send_to_gist.ts";
+import { gistUrl } from "../transport/describe_transport.ts";
 import { VERSION } from "../version.ts";
 import type { SourceText } from "./collected_event.ts";
 import { fetchText } from "./fetch_text.ts";

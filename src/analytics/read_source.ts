@@ -19,7 +19,7 @@ import type { SourceIo } from "./source_io.ts";
  *
  * @example
  * ```ts
- * import { readSource } from "./read_source.ts";
+ * import { readSource } from "@jmo/telemetry/analytics";
  * const io = { fetch, timeoutMs: 60_000, readStdin: () => Promise.resolve(""), warn: () => {} };
  * const collection = await readSource({ kind: "stdin" }, io);
  * collection.events.length; // 0

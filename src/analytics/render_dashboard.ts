@@ -59,9 +59,9 @@ function failureLines(summary: Summary, style: TerminalStyle): string[] {
  *
  * @example
  * ```ts
- * import { renderDashboard } from "./render_dashboard.ts";
- * import { summarizeEvents } from "./summarize_events.ts";
- * import { terminalStyle } from "./terminal_style.ts";
+ * import { renderDashboard } from "@jmo/telemetry/analytics";
+ * import { summarizeEvents } from "@jmo/telemetry/analytics";
+ * import { terminalStyle } from "@jmo/telemetry/analytics";
  * const text = renderDashboard(summarizeEvents([]), {
  *   source: "events.jsonl",
  *   collection: { events: [], invalid: [], duplicates: 0 },

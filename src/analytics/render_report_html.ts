@@ -48,9 +48,9 @@ function figure(title: string, bars: ChartBar[]): string {
  *
  * @example
  * ```ts
- * import { buildQuarterReport } from "./build_quarter_report.ts";
- * import { parseQuarter } from "./quarter.ts";
- * import { reportCharts } from "./render_report_html.ts";
+ * import { buildQuarterReport } from "@jmo/telemetry/analytics";
+ * import { parseQuarter } from "@jmo/telemetry/analytics";
+ * import { reportCharts } from "@jmo/telemetry/analytics";
  * const report = buildQuarterReport({ events: [], invalid: [], duplicates: 0 }, parseQuarter("2026-Q1")!);
  * reportCharts(report).map((c) => c.title)[0]; // "Platforms (installs)"
  * ```
@@ -88,9 +88,9 @@ export function reportCharts(report: QuarterReport): { title: string; bars: Char
  *
  * @example
  * ```ts
- * import { buildQuarterReport } from "./build_quarter_report.ts";
- * import { parseQuarter } from "./quarter.ts";
- * import { renderReportHtml } from "./render_report_html.ts";
+ * import { buildQuarterReport } from "@jmo/telemetry/analytics";
+ * import { parseQuarter } from "@jmo/telemetry/analytics";
+ * import { renderReportHtml } from "@jmo/telemetry/analytics";
  * const report = buildQuarterReport({ events: [], invalid: [], duplicates: 0 }, parseQuarter("2026-Q1")!);
  * renderReportHtml(report).includes("<script"); // false
  * ```

@@ -12,9 +12,9 @@ import type { QuarterReport } from "./build_quarter_report.ts";
  *
  * @example
  * ```ts
- * import { buildQuarterReport } from "./build_quarter_report.ts";
- * import { parseQuarter } from "./quarter.ts";
- * import { renderReportMarkdown } from "./render_report_markdown.ts";
+ * import { buildQuarterReport } from "@jmo/telemetry/analytics";
+ * import { parseQuarter } from "@jmo/telemetry/analytics";
+ * import { renderReportMarkdown } from "@jmo/telemetry/analytics";
  * const quarter = parseQuarter("2026-Q1")!;
  * const md = renderReportMarkdown(buildQuarterReport({ events: [], invalid: [], duplicates: 0 }, quarter));
  * md.startsWith("# JMo Security Telemetry Transparency Report — Q1 2026"); // true

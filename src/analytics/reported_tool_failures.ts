@@ -22,7 +22,7 @@ export type ReportedToolFailures = Omit<ToolFailures, "byType" | "installs"> & {
  *
  * @example
  * ```ts
- * import { reportedToolFailures } from "./reported_tool_failures.ts";
+ * import { reportedToolFailures } from "@jmo/telemetry/analytics";
  * const few = { tool: "zap", runs: 3, failures: 1, rate: 1 / 3, byType: [], installs: new Set(["a"]) };
  * reportedToolFailures([few]); // []: one install ran zap
  * ```

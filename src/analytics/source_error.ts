@@ -9,7 +9,7 @@ export class SourceError extends Error {
   /**
    * @example
    * ```ts
-   * import { SourceError } from "./source_error.ts";
+   * import { SourceError } from "@jmo/telemetry/analytics";
    * throw new SourceError("events.jsonl does not exist: pass an NDJSON file, a collector URL or gist:<id>");
    * ```
    */

@@ -74,7 +74,7 @@ function byTimestamp(a: CollectedEvent, b: CollectedEvent): number {
  *
  * @example
  * ```ts
- * import { summarizeEvents } from "./summarize_events.ts";
+ * import { summarizeEvents } from "@jmo/telemetry/analytics";
  * const s = summarizeEvents([]);
  * s.events; // 0
  * s.byType.length; // 6

@@ -41,7 +41,7 @@ function columnFor(texts: readonly string[]): number {
  *
  * @example
  * ```ts
- * import { svgBarChart } from "./svg_bar_chart.ts";
+ * import { svgBarChart } from "@jmo/telemetry/analytics";
  * const svg = svgBarChart("Platforms", [{ label: "Linux", value: 3, text: "75%" }]);
  * svg.includes('class="mark"'); // true
  * ```

@@ -19,7 +19,7 @@ const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
  *
  * @example
  * ```ts
- * import { barOf } from "./terminal_bars.ts";
+ * import { barOf } from "@jmo/telemetry/analytics";
  * barOf(1, 2, 4); // "██"
  * barOf(0, 2, 4); // ""
  * ```
@@ -36,8 +36,8 @@ export function barOf(value: number, max: number, width: number = BAR_WIDTH): st
  *
  * @example
  * ```ts
- * import { terminalBars } from "./terminal_bars.ts";
- * import { terminalStyle } from "./terminal_style.ts";
+ * import { terminalBars } from "@jmo/telemetry/analytics";
+ * import { terminalStyle } from "@jmo/telemetry/analytics";
  * const lines = terminalBars([{ key: "Linux", count: 3 }, { key: "macOS", count: 1 }], terminalStyle(false));
  * lines[1].startsWith("  macOS  1  ██████████ "); // true
  * lines[1].endsWith("  25%"); // true

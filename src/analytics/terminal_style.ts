@@ -21,7 +21,7 @@ export interface TerminalStyle {
  *
  * @example
  * ```ts
- * import { wantsColour } from "./terminal_style.ts";
+ * import { wantsColour } from "@jmo/telemetry/analytics";
  * wantsColour({ NO_COLOR: "1" }, true); // false
  * wantsColour({}, false); // false
  * ```
@@ -39,7 +39,7 @@ function ansi(code: string, on: boolean): (text: string) => string {
  *
  * @example
  * ```ts
- * import { terminalStyle } from "./terminal_style.ts";
+ * import { terminalStyle } from "@jmo/telemetry/analytics";
  * terminalStyle(false).heading("Totals"); // "Totals"
  * terminalStyle(true).heading("Totals"); // "\x1b[1;36mTotals\x1b[0m"
  * ```

@@ -25,7 +25,7 @@ const DEFAULT_EM = 0.65;
  *
  * @example
  * ```ts
- * import { textWidth } from "./text_width.ts";
+ * import { textWidth } from "@jmo/telemetry/analytics";
  * textWidth("trivy", 10); // 25.6 (about: three narrow letters, two others)
  * textWidth("", 13); // 0
  * ```

@@ -34,7 +34,7 @@ export interface ToolFailures {
  *
  * @example
  * ```ts
- * import { toolFailureRates } from "./tool_failure_rates.ts";
+ * import { toolFailureRates } from "@jmo/telemetry/analytics";
  * toolFailureRates([]); // []
  * ```
  */

@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * import { utcMidnight } from "./utc_midnight.ts";
+ * import { utcMidnight } from "@jmo/telemetry/analytics";
  * utcMidnight(2026, 12, 1).toISOString(); // "2027-01-01T00:00:00.000Z"
  * utcMidnight(50, 0, 1).getUTCFullYear(); // 50
  * ```

@@ -27,7 +27,7 @@ export interface CheckResult<K extends EventName = EventName> {
  *
  * @example
  * ```ts
- * import { check } from "./check.ts";
+ * import { check } from "@jmo/telemetry";
  * const { envelope, changes } = check("scan.completed", {
  *   profile: "nightly", duration_seconds: 42, tools_succeeded: 3, tools_failed: 0,
  * });

@@ -12,7 +12,7 @@ import { TelemetryClient, type TelemetryClientOptions } from "./telemetry_client
  *
  * @example
  * ```ts
- * import { createClient } from "./create_client.ts";
+ * import { createClient } from "@jmo/telemetry";
  * const telemetry = createClient({ version: "1.0.1" });
  * telemetry.track("report.generated", {
  *   output_formats: ["json", "html"], findings_bucket: "10-100",

@@ -15,9 +15,9 @@ import { consentFromConfig, type CurrentConsent } from "./consent_from_config.ts
  *
  * @example
  * ```ts
- * import { clientCore } from "./client_core.ts";
- * import { currentConsent } from "./current_consent.ts";
- * currentConsent(clientCore({ env: { DO_NOT_TRACK: "1" } })).reason; // "env:DO_NOT_TRACK"
+ * import { createClient, currentConsent } from "@jmo/telemetry";
+ * const { core } = createClient({ env: { DO_NOT_TRACK: "1" } });
+ * currentConsent(core).reason; // "env:DO_NOT_TRACK"
  * ```
  */
 export function currentConsent(core: ClientCore): CurrentConsent {

@@ -77,9 +77,9 @@ export interface StatusReport {
  *
  * @example
  * ```ts
- * import { clientCore } from "./client_core.ts";
- * import { readStatus } from "./read_status.ts";
- * readStatus(clientCore({ env: { JMO_HOME: "/tmp/jmo-home" } })).pending.events; // 0
+ * import { createClient, readStatus } from "@jmo/telemetry";
+ * const { core } = createClient({ env: { JMO_HOME: "/tmp/jmo-home" } });
+ * readStatus(core).pending.events; // 0 on a new install
  * ```
  */
 export function readStatus(

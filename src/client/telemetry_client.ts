@@ -183,7 +183,7 @@ function flusherEnvironment(documented: Environment): Environment | undefined {
  *
  * @example
  * ```ts
- * import { TelemetryClient } from "./telemetry_client.ts";
+ * import { TelemetryClient } from "@jmo/telemetry";
  * const client = new TelemetryClient({ env: { JMO_HOME: "/tmp/jmo-home" } });
  * client.track("tool.failed", { tool: "trivy", failure_type: "timeout", exit_code: null, profile: "fast" });
  * client.close();
@@ -220,7 +220,7 @@ export class TelemetryClient {
    *
    * @example
    * ```ts
-   * import { TelemetryClient } from "./telemetry_client.ts";
+   * import { TelemetryClient } from "@jmo/telemetry";
    * const client = new TelemetryClient({ version: "1.0.1", onBanner: () => {} });
    * ```
    */
@@ -259,7 +259,7 @@ export class TelemetryClient {
    *
    * @example
    * ```ts
-   * import { TelemetryClient } from "./telemetry_client.ts";
+   * import { TelemetryClient } from "@jmo/telemetry";
    * new TelemetryClient({ env: { DO_NOT_TRACK: "1" } }).consent().enabled; // false
    * ```
    */
@@ -292,7 +292,7 @@ export class TelemetryClient {
    *
    * @example
    * ```ts
-   * import { TelemetryClient } from "./telemetry_client.ts";
+   * import { TelemetryClient } from "@jmo/telemetry";
    * const client = new TelemetryClient();
    * client.track("scan.completed", {
    *   profile: "fast", duration_seconds: 420, tools_succeeded: 3, tools_failed: 0, total_findings: 12,
@@ -362,7 +362,7 @@ export class TelemetryClient {
    *
    * @example
    * ```ts
-   * import { TelemetryClient } from "./telemetry_client.ts";
+   * import { TelemetryClient } from "@jmo/telemetry";
    * new TelemetryClient().status().reason; // "default" when nothing opts out
    * ```
    */
@@ -381,7 +381,7 @@ export class TelemetryClient {
    *
    * @example
    * ```ts
-   * import { TelemetryClient } from "./telemetry_client.ts";
+   * import { TelemetryClient } from "@jmo/telemetry";
    * const client = new TelemetryClient();
    * const report = await client.flush({ timeoutMs: 5_000 });
    * if (report.kept > 0) console.error(`kept ${report.kept}: ${report.detail}`);
@@ -425,7 +425,7 @@ export class TelemetryClient {
    *
    * @example
    * ```ts
-   * import { TelemetryClient } from "./telemetry_client.ts";
+   * import { TelemetryClient } from "@jmo/telemetry";
    * const client = new TelemetryClient();
    * client.close();
    * ```

@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { NOTICE_VERSION } from "./banner.ts";
+ * import { NOTICE_VERSION } from "@jmo/telemetry";
  * NOTICE_VERSION; // 2
  * ```
  */
@@ -21,7 +21,7 @@ export const NOTICE_SCANS = 3;
  *
  * @example
  * ```ts
- * import { PRIVACY_URL } from "./banner.ts";
+ * import { PRIVACY_URL } from "@jmo/telemetry";
  * PRIVACY_URL; // "https://jmotools.com/privacy"
  * ```
  */
@@ -48,7 +48,7 @@ export const COLLECTION_SUMMARY: string = [
  *
  * @example
  * ```ts
- * import { bannerText } from "./banner.ts";
+ * import { bannerText } from "@jmo/telemetry";
  * bannerText(true).includes("Nothing is sent before your next run."); // true
  * bannerText(false).includes("Nothing is sent before your next run."); // false
  * ```

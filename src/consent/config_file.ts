@@ -51,7 +51,7 @@ function readText(path: string): string | undefined {
  *
  * @example
  * ```ts
- * import { loadConfigChoice } from "./config_file.ts";
+ * import { loadConfigChoice } from "@jmo/telemetry";
  * loadConfigChoice("/work/jmo.yml").enabled; // undefined when the file is absent
  * ```
  */
@@ -109,7 +109,7 @@ export function configChoiceFromText(path: string, text: string): ConfigChoice {
  *
  * @example
  * ```ts
- * import { saveConfigChoice } from "./config_file.ts";
+ * import { saveConfigChoice } from "@jmo/telemetry";
  * saveConfigChoice("/work/jmo.yml", false);
  * ```
  */

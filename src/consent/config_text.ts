@@ -20,7 +20,7 @@ const parseDocument: typeof import("yaml").parseDocument = (source, options) =>
  *
  * @example
  * ```ts
- * import { ConfigSyntaxError } from "./config_text.ts";
+ * import { ConfigSyntaxError } from "@jmo/telemetry";
  * const error = new ConfigSyntaxError("line 3: bad indentation");
  * error instanceof Error; // true
  * ```
@@ -96,7 +96,7 @@ function settingOf(node: Node | null | undefined, text: string): TelemetrySettin
  *
  * @example
  * ```ts
- * import { readTelemetrySetting } from "./config_text.ts";
+ * import { readTelemetrySetting } from "@jmo/telemetry";
  * readTelemetrySetting("telemetry:\n  enabled: no\n"); // { enabled: false }
  * readTelemetrySetting("telemetry:\n  enabled: 0\n"); // { enabled: false, unrecognized: "0" }
  * ```
@@ -130,7 +130,7 @@ export function salvageOptOut(text: string): boolean {
  *
  * @example
  * ```ts
- * import { readTelemetryChoice } from "./config_text.ts";
+ * import { readTelemetryChoice } from "@jmo/telemetry";
  * readTelemetryChoice("telemetry:\n  enabled: false # opted out\n"); // false
  * readTelemetryChoice("telemetry:\n  enabled: off\n"); // false
  * readTelemetryChoice("profiles: {}\n"); // undefined
@@ -264,7 +264,7 @@ function expectedValue(before: unknown, enabled: boolean): unknown {
  *
  * @example
  * ```ts
- * import { setTelemetryChoice } from "./config_text.ts";
+ * import { setTelemetryChoice } from "@jmo/telemetry";
  * setTelemetryChoice("# mine\ntelemetry:\n  enabled: true  # yes\n", false);
  * // "# mine\ntelemetry:\n  enabled: false  # yes\n"
  * setTelemetryChoice("telemetry: {x: 1}\n", true); // "telemetry: {x: 1, enabled: true}\n"

@@ -36,7 +36,7 @@ export function consentNotice(configPath: string): string {
  *
  * @example
  * ```ts
- * import { answerIsYes } from "./consent_prompt.ts";
+ * import { answerIsYes } from "@jmo/telemetry";
  * answerIsYes(" YES\n"); // true
  * answerIsYes(""); // false
  * ```

@@ -23,7 +23,7 @@ export interface ConsentDecision {
  *
  * @example
  * ```ts
- * import { decideFromEnvironment } from "./decide_consent.ts";
+ * import { decideFromEnvironment } from "@jmo/telemetry";
  * decideFromEnvironment({ DO_NOT_TRACK: "1" }); // { enabled: false, reason: "env:DO_NOT_TRACK" }
  * decideFromEnvironment({ CI: "0" }); // undefined
  * ```
@@ -46,7 +46,7 @@ export function decideFromEnvironment(env: Environment): ConsentDecision | undef
  *
  * @example
  * ```ts
- * import { decideConsent } from "./decide_consent.ts";
+ * import { decideConsent } from "@jmo/telemetry";
  * decideConsent({}, { path: "/work/jmo.yml", enabled: false });
  * // { enabled: false, reason: "config:/work/jmo.yml" }
  * decideConsent({}, { path: "/work/jmo.yml", enabled: undefined });

@@ -13,7 +13,7 @@ import { isEnvMarkerSet } from "../settings/parse_env_boolean.ts";
  *
  * @example
  * ```ts
- * import { CI_MARKERS } from "./detect_ci.ts";
+ * import { CI_MARKERS } from "@jmo/telemetry";
  * CI_MARKERS.includes("GITHUB_ACTIONS"); // true
  * ```
  */
@@ -96,7 +96,7 @@ function isMarkerSet(name: string, value: string | undefined): boolean {
  *
  * @example
  * ```ts
- * import { detectCi } from "./detect_ci.ts";
+ * import { detectCi } from "@jmo/telemetry";
  * detectCi({ GITHUB_ACTIONS: "true" }); // "GITHUB_ACTIONS"
  * detectCi({ BUILD_NUMBER: "0" }); // "BUILD_NUMBER"
  * detectCi({ CI: "false" }); // undefined

@@ -27,7 +27,7 @@ function checkCount(value: number, what: string): void {
  *
  * @example
  * ```ts
- * import { durationBucket } from "./buckets.ts";
+ * import { durationBucket } from "@jmo/telemetry";
  * durationBucket(299); // "<5min"
  * durationBucket(300); // "5-15min"
  * durationBucket(1800); // ">30min"
@@ -48,7 +48,7 @@ export function durationBucket(seconds: number): DurationBucket {
  *
  * @example
  * ```ts
- * import { wizardDurationBucket } from "./buckets.ts";
+ * import { wizardDurationBucket } from "@jmo/telemetry";
  * wizardDurationBucket(59); // "<1min"
  * wizardDurationBucket(240); // "1-5min"
  * wizardDurationBucket(172_800); // ">1h"
@@ -69,7 +69,7 @@ export function wizardDurationBucket(seconds: number): WizardDurationBucket {
  *
  * @example
  * ```ts
- * import { findingsBucket } from "./buckets.ts";
+ * import { findingsBucket } from "@jmo/telemetry";
  * findingsBucket(0); // "0"
  * findingsBucket(10); // "1-10"
  * findingsBucket(11); // "10-100"

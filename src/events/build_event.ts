@@ -107,7 +107,7 @@ export function utcSecond(date: Date): string {
  *
  * @example
  * ```ts
- * import { prepareEvent } from "./build_event.ts";
+ * import { prepareEvent } from "@jmo/telemetry";
  * const { envelope, changes } = prepareEvent(
  *   { event: "scan.completed", metadata: { profile: "nightly", duration_seconds: 42,
  *     tools_succeeded: 3, tools_failed: 0, extra: 1 } },
@@ -170,7 +170,7 @@ export function prepareEvent(input: EventInput, context: EventContext): Prepared
  *
  * @example
  * ```ts
- * import { buildEvent } from "./build_event.ts";
+ * import { buildEvent } from "@jmo/telemetry";
  * const e = buildEvent(
  *   { event: "scan.completed", metadata: { profile: "fast", duration_seconds: 420,
  *     tools_succeeded: 3, tools_failed: 0, total_findings: 12 } },

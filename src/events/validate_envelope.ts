@@ -45,7 +45,7 @@ const ENVELOPE_SPECS: Readonly<Record<number, Readonly<Record<string, ObjectFiel
  *
  * @example
  * ```ts
- * import { validateEnvelope } from "./validate_envelope.ts";
+ * import { validateEnvelope } from "@jmo/telemetry";
  * validateEnvelope({ event: "scan.started" }).ok; // false
  * const r = validateEnvelope({ schema: 2, event: "policy.evaluated" }, { schemas: [1] });
  * !r.ok && r.error.field; // "schema"

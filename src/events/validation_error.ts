@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { EventValidationError } from "./validation_error.ts";
+ * import { EventValidationError } from "@jmo/telemetry";
  * try {
  *   throw new EventValidationError("tool.failed", "metadata.tool", "must be a short name");
  * } catch (error) {
@@ -30,7 +30,7 @@ export class EventValidationError extends Error {
    *
    * @example
    * ```ts
-   * import { EventValidationError } from "./validation_error.ts";
+   * import { EventValidationError } from "@jmo/telemetry";
    * const e = new EventValidationError("tool.failed", "metadata.tool", "must match ^[a-z0-9]...");
    * e.message; // "tool.failed: metadata.tool: must match ^[a-z0-9]..."
    * ```

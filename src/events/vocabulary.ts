@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import { SCHEMA_VERSIONS } from "./vocabulary.ts";
+ * import { SCHEMA_VERSIONS } from "@jmo/telemetry";
  * SCHEMA_VERSIONS; // [1, 2]
  * ```
  */
@@ -22,7 +22,7 @@ export type SchemaVersion = typeof SCHEMA_VERSIONS[number];
  *
  * @example
  * ```ts
- * import { SCHEMA_VERSION } from "./vocabulary.ts";
+ * import { SCHEMA_VERSION } from "@jmo/telemetry";
  * SCHEMA_VERSION; // 2
  * ```
  */
@@ -33,7 +33,7 @@ export const SCHEMA_VERSION = 2;
  *
  * @example
  * ```ts
- * import { SCHEMA_1_EVENT_NAMES } from "./vocabulary.ts";
+ * import { SCHEMA_1_EVENT_NAMES } from "@jmo/telemetry";
  * SCHEMA_1_EVENT_NAMES.includes("policy.evaluated" as never); // false
  * ```
  */
@@ -50,7 +50,7 @@ export const SCHEMA_1_EVENT_NAMES = [
  *
  * @example
  * ```ts
- * import { EVENT_NAMES } from "./vocabulary.ts";
+ * import { EVENT_NAMES } from "@jmo/telemetry";
  * EVENT_NAMES.includes("policy.evaluated"); // true
  * ```
  */
@@ -65,7 +65,7 @@ export type Schema1EventName = typeof SCHEMA_1_EVENT_NAMES[number];
  *
  * @example
  * ```ts
- * import { MODES } from "./vocabulary.ts";
+ * import { MODES } from "@jmo/telemetry";
  * MODES; // ["cli", "docker", "wizard"]
  * ```
  */
@@ -79,7 +79,7 @@ export type Mode = typeof MODES[number];
  *
  * @example
  * ```ts
- * import { PROFILES } from "./vocabulary.ts";
+ * import { PROFILES } from "@jmo/telemetry";
  * (PROFILES as readonly string[]).includes("paranoid"); // false
  * ```
  */
@@ -93,7 +93,7 @@ export const OTHER = "other";
  *
  * @example
  * ```ts
- * import { DURATION_BUCKETS } from "./vocabulary.ts";
+ * import { DURATION_BUCKETS } from "@jmo/telemetry";
  * DURATION_BUCKETS[0]; // "<5min"
  * ```
  */
@@ -103,7 +103,7 @@ export const DURATION_BUCKETS = ["<5min", "5-15min", "15-30min", ">30min"] as co
  *
  * @example
  * ```ts
- * import { FINDINGS_BUCKETS } from "./vocabulary.ts";
+ * import { FINDINGS_BUCKETS } from "@jmo/telemetry";
  * FINDINGS_BUCKETS.at(-1); // ">1000"
  * ```
  */
@@ -113,7 +113,7 @@ export const FINDINGS_BUCKETS = ["0", "1-10", "10-100", "100-1000", ">1000"] as 
  *
  * @example
  * ```ts
- * import { FAILURE_TYPES } from "./vocabulary.ts";
+ * import { FAILURE_TYPES } from "@jmo/telemetry";
  * FAILURE_TYPES; // ["timeout", "crash", "non_zero_exit"]
  * ```
  */
@@ -123,7 +123,7 @@ export const FAILURE_TYPES = ["timeout", "crash", "non_zero_exit"] as const;
  *
  * @example
  * ```ts
- * import { EXECUTION_MODES } from "./vocabulary.ts";
+ * import { EXECUTION_MODES } from "@jmo/telemetry";
  * EXECUTION_MODES; // ["docker", "native"]
  * ```
  */
@@ -133,7 +133,7 @@ export const EXECUTION_MODES = ["docker", "native"] as const;
  *
  * @example
  * ```ts
- * import { ARTIFACTS } from "./vocabulary.ts";
+ * import { ARTIFACTS } from "@jmo/telemetry";
  * ARTIFACTS; // ["makefile", "shell", "gha"]
  * ```
  */
@@ -143,7 +143,7 @@ export const ARTIFACTS = ["makefile", "shell", "gha"] as const;
  *
  * @example
  * ```ts
- * import { SCHEMA_1_OUTPUT_FORMATS } from "./vocabulary.ts";
+ * import { SCHEMA_1_OUTPUT_FORMATS } from "@jmo/telemetry";
  * SCHEMA_1_OUTPUT_FORMATS; // ["json", "md", "html", "sarif"]
  * ```
  */
@@ -153,7 +153,7 @@ export const SCHEMA_1_OUTPUT_FORMATS = ["json", "md", "html", "sarif"] as const;
  *
  * @example
  * ```ts
- * import { OUTPUT_FORMATS } from "./vocabulary.ts";
+ * import { OUTPUT_FORMATS } from "@jmo/telemetry";
  * OUTPUT_FORMATS.includes("simple-html"); // true
  * ```
  */
@@ -171,7 +171,7 @@ export const OUTPUT_FORMATS = [
  *
  * @example
  * ```ts
- * import { POLICIES } from "./vocabulary.ts";
+ * import { POLICIES } from "@jmo/telemetry";
  * POLICIES.includes("zero-secrets"); // true
  * ```
  */
@@ -188,7 +188,7 @@ export const POLICIES = [
  *
  * @example
  * ```ts
- * import { TARGETS_BUCKETS } from "./vocabulary.ts";
+ * import { TARGETS_BUCKETS } from "@jmo/telemetry";
  * TARGETS_BUCKETS.at(-1); // ">50"
  * ```
  */
@@ -198,7 +198,7 @@ export const TARGETS_BUCKETS = ["1", "2-5", "6-10", "11-50", ">50"] as const;
  *
  * @example
  * ```ts
- * import { SCAN_FREQUENCY_HINTS } from "./vocabulary.ts";
+ * import { SCAN_FREQUENCY_HINTS } from "@jmo/telemetry";
  * SCAN_FREQUENCY_HINTS; // ["first_time", "weekly", "daily"]
  * ```
  */
@@ -208,7 +208,7 @@ export const SCAN_FREQUENCY_HINTS = ["first_time", "weekly", "daily"] as const;
  *
  * @example
  * ```ts
- * import { VIOLATIONS_BUCKETS } from "./vocabulary.ts";
+ * import { VIOLATIONS_BUCKETS } from "@jmo/telemetry";
  * VIOLATIONS_BUCKETS[1]; // "1-5"
  * ```
  */
@@ -218,7 +218,7 @@ export const VIOLATIONS_BUCKETS = ["0", "1-5", "5-20", "20-100", ">100"] as cons
  *
  * @example
  * ```ts
- * import { EVALUATION_TIME_BUCKETS } from "./vocabulary.ts";
+ * import { EVALUATION_TIME_BUCKETS } from "@jmo/telemetry";
  * EVALUATION_TIME_BUCKETS[0]; // "<50ms"
  * ```
  */
@@ -228,7 +228,7 @@ export const EVALUATION_TIME_BUCKETS = ["<50ms", "50-100ms", "100-500ms", ">500m
  *
  * @example
  * ```ts
- * import { WIZARD_DURATION_BUCKETS } from "./vocabulary.ts";
+ * import { WIZARD_DURATION_BUCKETS } from "@jmo/telemetry";
  * WIZARD_DURATION_BUCKETS.at(-1); // ">1h"
  * ```
  */
@@ -238,7 +238,7 @@ export const WIZARD_DURATION_BUCKETS = ["<1min", "1-5min", "5-15min", "15-60min"
  *
  * @example
  * ```ts
- * import { PLATFORMS } from "./vocabulary.ts";
+ * import { PLATFORMS } from "@jmo/telemetry";
  * PLATFORMS; // ["Linux", "macOS", "Windows"]
  * ```
  */

@@ -5,7 +5,7 @@
  */
 
 import type { TransportSettings } from "../settings/mod.ts";
-import type { TransportKind, Verdict } from "./classify_response.ts";
+import type { Verdict } from "./classify_response.ts";
 import type { BodySize } from "./plan_batches.ts";
 import type { RequestOptions } from "./send_request.ts";
 import {
@@ -14,15 +14,11 @@ import {
   probeCollectorSchemas,
   sendToCollector,
 } from "./send_to_collector.ts";
-import { gistBody, gistBodySize, gistUrl, sendToGist } from "./send_to_gist.ts";
+import { describeTransport, type TransportTarget } from "./describe_transport.ts";
+import { gistBody, gistBodySize, sendToGist } from "./send_to_gist.ts";
 
 /** Where batches go and how they are sent. */
-export interface Transport {
-  kind: TransportKind;
-  /** The endpoint's host (and port), for the audit log and summaries. */
-  host: string;
-  /** The method and URL, for debug output; never a credential. */
-  target: string;
+export interface Transport extends TransportTarget {
   /** The exact body of a batch; `batchId` names a Gist file. */
   body(lines: readonly string[], now: Date, batchId: string): string;
   /** How `body` grows with each spooled event, for cutting batches. */
@@ -34,34 +30,6 @@ export interface Transport {
    * when it does not say. Absent for a Gist, which stores every version.
    */
   probe?: () => Promise<number[] | undefined>;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "invalid URL";
-  }
-}
-
-/** Where batches go, as summaries and debug output name it. */
-export type TransportTarget = Pick<Transport, "kind" | "host" | "target">;
-
-/**
- * Names the destination of the settings without building a sender.
- *
- * @example
- * ```ts
- * import { describeTransport } from "./choose_transport.ts";
- * describeTransport({ kind: "gist", gistId: "abc", token: "t", apiBase: "https://api.github.com" });
- * // { kind: "gist", host: "api.github.com", target: "PATCH https://api.github.com/gists/abc" }
- * ```
- */
-export function describeTransport(settings: TransportSettings): TransportTarget {
-  const [method, url] = settings.kind === "gist"
-    ? ["PATCH", gistUrl(settings)]
-    : ["POST", settings.endpoint];
-  return { kind: settings.kind, host: hostOf(url), target: `${method} ${url}` };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 
 import type { TransportSettings } from "../settings/mod.ts";
-import { describeTransport, type TransportTarget } from "./choose_transport.ts";
+import { describeTransport, type TransportTarget } from "./describe_transport.ts";
 import type { TransportKind } from "./classify_response.ts";
 
 /** Events dropped unsent by one flush, by reason. */

@@ -23,9 +23,11 @@ export {
   backoffPassed,
   nextBackoff,
 } from "./backoff.ts";
-export { chooseTransport, describeTransport } from "./choose_transport.ts";
+export { chooseTransport } from "./choose_transport.ts";
+export { describeTransport, gistUrl } from "./describe_transport.ts";
 export { combineFlushReports } from "./combine_flush_reports.ts";
-export type { Transport, TransportTarget } from "./choose_transport.ts";
+export type { Transport } from "./choose_transport.ts";
+export type { TransportTarget } from "./describe_transport.ts";
 export {
   classifyFailure,
   classifyResponse,
@@ -45,7 +47,7 @@ export type { BatchLimits, BodySize } from "./plan_batches.ts";
 export { sendRequest } from "./send_request.ts";
 export type { RequestOptions } from "./send_request.ts";
 export { collectorBody, collectorBodySize, sendToCollector } from "./send_to_collector.ts";
-export { gistBody, gistBodySize, gistFileName, gistUrl, sendToGist } from "./send_to_gist.ts";
+export { gistBody, gistBodySize, gistFileName, sendToGist } from "./send_to_gist.ts";
 export type { GistTarget } from "./send_to_gist.ts";
 export { backgroundFlushCommand, startBackgroundFlush } from "./start_background_flush.ts";
 export type { BackgroundFlushOptions, RuntimeFacts } from "./start_background_flush.ts";

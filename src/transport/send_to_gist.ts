@@ -8,6 +8,7 @@
 import { VERSION } from "../version.ts";
 import type { Verdict } from "./classify_response.ts";
 import type { BodySize } from "./plan_batches.ts";
+import { gistUrl } from "./describe_transport.ts";
 import { type RequestOptions, sendRequest } from "./send_request.ts";
 
 /** The Gist the batches go to, and the credential that may write it. */
@@ -67,19 +68,6 @@ export const gistBodySize: BodySize<{ line: string }> = {
   emptyBytes: encoder.encode(gistBody([], new Date(0), "00000000")).length,
   eventBytes: (event) => encoder.encode(JSON.stringify(event.line + "\n")).length - 2,
 };
-
-/**
- * The URL a Gist update goes to.
- *
- * @example
- * ```ts
- * import { gistUrl } from "./send_to_gist.ts";
- * gistUrl({ apiBase: "https://api.github.com", gistId: "abc" }); // "https://api.github.com/gists/abc"
- * ```
- */
-export function gistUrl(target: Pick<GistTarget, "apiBase" | "gistId">): string {
-  return `${target.apiBase}/gists/${encodeURIComponent(target.gistId)}`;
-}
 
 /**
  * Sends one Gist update with GitHub's documented headers; the token travels

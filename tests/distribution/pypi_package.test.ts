@@ -159,3 +159,24 @@ Deno.test("the module passes mypy --strict for Python 3.10", () => {
   equal(check.code, 0, text);
   match(text, /^Success: no issues found in 3 source files/);
 });
+
+Deno.test("the sdist builds offline with setuptools (Debian's python3 -m build) into the py3-none-any wheel's module", () => {
+  const work = Deno.makeTempDirSync({ prefix: "jmo-sdist-" });
+  equal(command("tar", ["-xzf", sdist, "-C", work]).code, 0);
+  const built = command("/usr/bin/python3", [
+    "-m",
+    "build",
+    "--wheel",
+    "--no-isolation",
+    "--outdir",
+    join(work, "out"),
+    join(work, `jmo_telemetry-${VERSION}`),
+  ]);
+  equal(built.code, 0, built.text);
+  const wheel = join(work, "out", `jmo_telemetry-${VERSION}-py3-none-any.whl`);
+  const modules = (path: string) =>
+    Object.keys(inspect(path).entries).filter((name) => name.startsWith("jmo_telemetry/")).sort();
+  deepEqual(modules(wheel), modules(anyWheel));
+  deepEqual(inspect(wheel).mismatched, []);
+  Deno.removeSync(work, { recursive: true });
+});
