@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { benchBinarySizes } from "./binary_sizes.ts";
 import { benchCollectorIngest } from "./collector_ingest.ts";
+import { benchCollectorScale } from "./collector_scale.ts";
 import { benchFlushThroughput } from "./flush_throughput.ts";
 import { benchLibraryAppend } from "./library_append.ts";
 import { benchLibraryCost } from "./library_cost.ts";
@@ -42,6 +43,7 @@ const steps: [string, () => Promise<ResultRow[]>][] = [
     () => benchPythonSendEvent(runs),
   ],
   ["item 9: the npm library next to @astrojs/telemetry", () => benchLibraryCost(runs)],
+  ["item 10: the collector with 500,000 events stored", () => benchCollectorScale()],
 ];
 
 if (import.meta.main) {

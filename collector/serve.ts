@@ -1,12 +1,13 @@
 /**
  * `deno task collector [--port N] [--data DIR]`: the collector on
- * 127.0.0.1 under Miniflare until Ctrl-C or SIGTERM. See `--help`.
+ * 127.0.0.1 under Miniflare until Ctrl-C or SIGTERM; with `--scheduled-now`,
+ * the Worker's daily job run once on the data. See `--help`.
  *
  * @module
  */
 
 import process from "node:process";
-import { parseServeArgs, SERVE_USAGE, startCollector } from "./local/mod.ts";
+import { parseServeArgs, runScheduledOnce, SERVE_USAGE, startCollector } from "./local/mod.ts";
 
 const args = parseServeArgs(process.argv.slice(2));
 if (args.kind === "help") {
@@ -19,6 +20,22 @@ if (args.kind === "error") {
 }
 
 const givenToken = process.env.ADMIN_TOKEN || undefined;
+if (args.kind === "scheduled") {
+  try {
+    const { deleted, kept } = await runScheduledOnce(args.dataDir, givenToken, new Date());
+    console.log(
+      `daily job run on ${args.dataDir}: ${deleted} event(s) past retention deleted, ` +
+        `${kept} kept; public stats released`,
+    );
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `collector: the daily job failed on ${args.dataDir}: ` +
+        `${error instanceof Error ? error.message : error}`,
+    );
+    process.exit(1);
+  }
+}
 const collector = await startCollector({
   port: args.port,
   dataDir: args.dataDir,

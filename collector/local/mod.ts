@@ -26,6 +26,8 @@ export { bundleWorker } from "./build_worker.ts";
 export { applyMigrations, MIGRATIONS_DIR } from "./migrations.ts";
 export { splitSqlStatements } from "./split_sql_statements.ts";
 export { parseServeArgs, SERVE_USAGE } from "./serve_args.ts";
+export { runScheduledOnce } from "./run_scheduled_once.ts";
+export type { ScheduledRun } from "./run_scheduled_once.ts";
 export type { ServeArgs } from "./serve_args.ts";
 export { parseWranglerSettings, readWranglerSettings } from "./wrangler_settings.ts";
 export type { WranglerSettings } from "./wrangler_settings.ts";

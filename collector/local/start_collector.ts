@@ -33,6 +33,11 @@ export interface StartCollectorOptions {
   rateLimit?: RateLimitOptions;
   /** The `ACCEPTED_SCHEMAS` variable, as `1`; every schema version when absent. */
   acceptedSchemas?: string;
+  /**
+   * Whether the Cache API keeps answers (default: yes, as at the edge). Tests
+   * that release stats on several simulated days within minutes turn it off.
+   */
+  edgeCache?: boolean;
 }
 
 /** A running local collector. */
@@ -43,7 +48,12 @@ export interface RunningCollector {
   eventsUrl: string;
   /** The token that `GET /v1/export` accepts. */
   adminToken: string;
-  /** Runs the Worker's cron job (retention) as if scheduled at `time` (default: now). */
+  /** The Worker's D1 binding, reached from this process (for the benchmark's accounting). */
+  database(): Promise<D1Database>;
+  /**
+   * Runs the Worker's daily job (stats fold, retention, stats release) as if
+   * scheduled at `time` (default: now).
+   */
   runScheduled(time?: Date): Promise<void>;
   /** Stops the runtime; the data stays in `dataDir`. */
   stop(): Promise<void>;
@@ -119,6 +129,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     ratelimits: options.rateLimit === undefined
       ? undefined
       : { RATE_LIMITER: { simple: { ...options.rateLimit } } },
+    cache: options.edgeCache ?? true,
     host: "127.0.0.1",
     port: options.port ?? 0,
     cf: false,
@@ -135,6 +146,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     url,
     eventsUrl: `${url}/v1/events`,
     adminToken,
+    database: async () => await mf.getD1Database("DB") as unknown as D1Database,
     async runScheduled(time = new Date()) {
       const worker = await mf.getWorker() as unknown as ScheduledDispatcher;
       await worker.scheduled({ scheduledTime: time, cron: settings.crons[0] ?? "" });

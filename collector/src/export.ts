@@ -10,6 +10,7 @@
 import { adminTokenMatches } from "./admin_token.ts";
 import type { D1Database, Env } from "./env.ts";
 import { exportLine, type StoredEvent } from "./event_rows.ts";
+import { firstIdFromDaySql } from "./ingest_days.ts";
 import { EXPORT_PAGE_ROWS } from "./limits.ts";
 import { bareResponse, jsonResponse, methodNotAllowed } from "./responses.ts";
 import { parseSince } from "./since.ts";
@@ -20,7 +21,8 @@ const PAGE_SQL = `SELECT id, event_id, schema, event_type, version, platform, py
 
 /**
  * The NDJSON stream of events received at or after `since` (an ISO string;
- * empty for all), in insertion order, one query per page.
+ * empty for all), in insertion order, one query per page, starting from the
+ * first id of `since`'s day (see `ingest_days.ts`).
  *
  * @example
  * ```ts
@@ -31,9 +33,14 @@ const PAGE_SQL = `SELECT id, event_id, schema, event_type, version, platform, py
  */
 export function exportStream(db: D1Database, since: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let lastId = 0;
+  let lastId: number | undefined;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (lastId === undefined) {
+        const { results } = await db.prepare(firstIdFromDaySql(">=")).bind(since.slice(0, 10))
+          .all<{ first_id: number }>();
+        lastId = results[0].first_id - 1;
+      }
       const { results } = await db.prepare(PAGE_SQL).bind(lastId, since, EXPORT_PAGE_ROWS)
         .all<StoredEvent>();
       if (results.length > 0) {

@@ -1,6 +1,6 @@
 /**
- * Multi-row `INSERT OR IGNORE` statements, chunked so that none binds more
- * parameters than D1 allows.
+ * Multi-row inserts that skip stored event ids and return the ids they
+ * inserted, chunked so that none binds more parameters than D1 allows.
  *
  * @module
  */
@@ -24,7 +24,8 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /**
  * The statements that insert `rows` (each in `EVENT_COLUMNS` order), as many
  * rows per statement as `maxParameters` allows. A row whose `event_id` is
- * already stored, or repeated earlier in the same rows, is ignored.
+ * already stored, or repeated earlier in the same rows, is skipped; each
+ * statement returns the `event_id` of every row it inserted.
  *
  * @example
  * ```ts
@@ -42,9 +43,9 @@ export function insertStatements(
   if (rowsPerStatement < 1) throw new RangeError(`a row needs ${width} parameters`);
   const placeholders = `(${Array(width).fill("?").join(", ")})`;
   return chunk(rows, rowsPerStatement).map((group) => ({
-    sql: `INSERT OR IGNORE INTO events (${EVENT_COLUMNS.join(", ")}) VALUES ${
+    sql: `INSERT INTO events (${EVENT_COLUMNS.join(", ")}) VALUES ${
       group.map(() => placeholders).join(", ")
-    }`,
+    } ON CONFLICT DO NOTHING RETURNING event_id`,
     params: group.flat(),
   }));
 }

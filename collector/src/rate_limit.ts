@@ -12,7 +12,10 @@ import type { Env } from "./env.ts";
 import { RATE_LIMIT_RETRY_AFTER_SECONDS } from "./limits.ts";
 import { jsonResponse } from "./responses.ts";
 
-const KEY_CONTEXT = "jmo-telemetry rate limit v2\n";
+const KEY_CONTEXT = "jmo-telemetry rate limit v3\n";
+
+/** What a client spends its budget on: posting events or reading stats, each budget its own. */
+export type RateLimitPurpose = "events" | "stats";
 
 /**
  * Used when the Worker has no secret: stable for this isolate only. Made on
@@ -22,8 +25,9 @@ let isolateSecret: string | undefined;
 
 /**
  * The rate-limit key of a client address on a day: hex HMAC-SHA-256, keyed
- * with `secret`, of a fixed context, the UTC day and the address. Clients
- * without an address share one key; the key changes every UTC day.
+ * with `secret`, of a fixed context, the purpose, the UTC day and the
+ * address. Clients without an address share one key; the key changes every
+ * UTC day.
  *
  * @example
  * ```ts
@@ -37,6 +41,7 @@ export async function rateLimitKey(
   clientAddress: string | null,
   secret: string,
   now: Date,
+  purpose: RateLimitPurpose = "events",
 ): Promise<string> {
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey(
@@ -47,7 +52,7 @@ export async function rateLimitKey(
     ["sign"],
   );
   const day = now.toISOString().slice(0, 10);
-  const data = encoder.encode(`${KEY_CONTEXT}${day}\n${clientAddress ?? ""}`);
+  const data = encoder.encode(`${KEY_CONTEXT}${purpose}\n${day}\n${clientAddress ?? ""}`);
   const digest = new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
@@ -67,11 +72,17 @@ export async function rateLimitKey(
 export async function rateLimitRefusal(
   request: Request,
   env: Env,
+  purpose: RateLimitPurpose = "events",
 ): Promise<Response | undefined> {
   if (env.RATE_LIMITER === undefined) return undefined;
   // The admin token is already a Worker secret; without one, each isolate keeps its own.
   const secret = env.ADMIN_TOKEN || (isolateSecret ??= crypto.randomUUID());
-  const key = await rateLimitKey(request.headers.get("CF-Connecting-IP"), secret, new Date());
+  const key = await rateLimitKey(
+    request.headers.get("CF-Connecting-IP"),
+    secret,
+    new Date(),
+    purpose,
+  );
   const outcome = await env.RATE_LIMITER.limit({ key }).catch(() => ({ success: true }));
   if (outcome.success) return undefined;
   return jsonResponse(429, { error: "too many requests" }, {

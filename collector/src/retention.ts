@@ -1,11 +1,13 @@
 /**
- * The retention job run by the cron trigger: events received more than
- * `RETENTION_DAYS` days before the scheduled time are deleted.
+ * The retention job: events received more than `RETENTION_DAYS` days before
+ * the run are deleted. Found by id through the day marks, so the job reads
+ * about one day of events, not the table.
  *
  * @module
  */
 
 import type { D1Database } from "./env.ts";
+import { firstIdFromDaySql } from "./ingest_days.ts";
 import { RETENTION_DAYS } from "./limits.ts";
 
 /**
@@ -22,7 +24,10 @@ export function retentionCutoff(now: Date, days: number = RETENTION_DAYS): strin
 }
 
 /**
- * Deletes the events received before the cutoff at `now`; answers how many.
+ * Deletes the events received before the cutoff at `now`, and the day marks
+ * of the days before the cutoff's; answers how many events. Every event
+ * received before the cutoff's day, or on it before the cutoff, has an id
+ * below the first mark of a later day.
  *
  * @example
  * ```ts
@@ -32,7 +37,13 @@ export function retentionCutoff(now: Date, days: number = RETENTION_DAYS): strin
  * ```
  */
 export async function deleteExpiredEvents(db: D1Database, now: Date): Promise<number> {
-  const result = await db.prepare("DELETE FROM events WHERE received_at < ?")
-    .bind(retentionCutoff(now)).run();
-  return result.meta.changes;
+  const cutoff = retentionCutoff(now);
+  const cutoffDay = cutoff.slice(0, 10);
+  const [deleted] = await db.batch([
+    db.prepare(
+      `DELETE FROM events WHERE id < (${firstIdFromDaySql(">")}) AND received_at < ?`,
+    ).bind(cutoffDay, cutoff),
+    db.prepare("DELETE FROM ingest_days WHERE day < ?").bind(cutoffDay),
+  ]);
+  return deleted.meta.changes;
 }

@@ -1,6 +1,7 @@
 /**
  * The collector Worker: routes `/v1/events`, `/v1/export` and `/v1/stats`,
- * and runs the retention job on its cron trigger. Nothing about the client
+ * and runs the daily job (stats fold, retention, stats release) on its cron
+ * trigger. Nothing about the client
  * (address, headers, user agent) is stored or logged.
  *
  * @module
@@ -12,6 +13,8 @@ import { ingestEvents, schemasResponse } from "./ingest.ts";
 import { jsonResponse, methodNotAllowed, preflightResponse } from "./responses.ts";
 import { deleteExpiredEvents } from "./retention.ts";
 import { statsResponse } from "./stats.ts";
+import { foldNewEvents } from "./stats_fold.ts";
+import { releaseStats } from "./stats_release.ts";
 
 /**
  * Answers one request. Bad input always gets a 4xx; only a failure of the
@@ -35,7 +38,7 @@ export async function handleRequest(request: Request, env: Env): Promise<Respons
     case "/v1/export":
       return await exportEvents(request, env);
     case "/v1/stats":
-      if (request.method === "GET") return await statsResponse(env.DB);
+      if (request.method === "GET") return await statsResponse(request, env);
       return methodNotAllowed(["GET"]);
     default:
       return jsonResponse(404, { error: "not found" });
@@ -56,9 +59,16 @@ const worker = {
       return jsonResponse(500, { error: "internal error" });
     }
   },
-  /** The cron trigger: deletes events past retention, relative to the scheduled time. */
+  /**
+   * The daily cron trigger, relative to the scheduled time: folds the events
+   * stored since the last run into the stats cells, deletes events past
+   * retention, and releases the day's public stats.
+   */
   async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
-    await deleteExpiredEvents(env.DB, new Date(controller.scheduledTime));
+    const now = new Date(controller.scheduledTime);
+    await foldNewEvents(env.DB);
+    await deleteExpiredEvents(env.DB, now);
+    await releaseStats(env.DB, now);
   },
 };
 

@@ -16,7 +16,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     const batch = envelopes(7);
     const answer = await collector.post({ events: batch });
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.json, { accepted: 7, duplicates: 0, schemas: [1, 2] });
+    assert.deepEqual(answer.json, { accepted: 7, duplicates: 0, conflicts: 0, schemas: [1, 2] });
     assert.equal(answer.headers.get("access-control-allow-origin"), "*");
   });
 
@@ -37,10 +37,11 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     assert.deepEqual((await collector.post({ events: batch })).json, {
       accepted: 5,
       duplicates: 0,
+      conflicts: 0,
       schemas: [1, 2],
     });
     const again = await collector.post({ events: [...batch, batch[0]] });
-    assert.deepEqual(again.json, { accepted: 0, duplicates: 6, schemas: [1, 2] });
+    assert.deepEqual(again.json, { accepted: 0, duplicates: 6, conflicts: 0, schemas: [1, 2] });
     const lines = await collector.exported();
     for (const e of batch) {
       assert.equal(lines.filter((l) => l.event_id === e.event_id).length, 1);
@@ -54,6 +55,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     assert.deepEqual((await collector.post(shouted)).json, {
       accepted: 0,
       duplicates: 1,
+      conflicts: 0,
       schemas: [1, 2],
     });
   });
@@ -62,7 +64,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     const sent = envelope("wizard.completed");
     const answer = await collector.post(sent);
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.json, { accepted: 1, duplicates: 0, schemas: [1, 2] });
+    assert.deepEqual(answer.json, { accepted: 1, duplicates: 0, conflicts: 0, schemas: [1, 2] });
     assert.ok((await storedIds()).has(sent.event_id));
   });
 
@@ -71,7 +73,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     // also proves the inserts are chunked.
     const batch = envelopes(500);
     const answer = await collector.post({ events: batch });
-    assert.deepEqual(answer.json, { accepted: 500, duplicates: 0, schemas: [1, 2] });
+    assert.deepEqual(answer.json, { accepted: 500, duplicates: 0, conflicts: 0, schemas: [1, 2] });
     const ids = await storedIds();
     assert.ok(batch.every((e) => ids.has(e.event_id)));
   });
@@ -93,6 +95,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     assert.deepEqual((await collector.post(fits)).json, {
       accepted: 1,
       duplicates: 0,
+      conflicts: 0,
       schemas: [1, 2],
     });
     const over = pad(JSON.stringify({ events: [second] })) + " ";
@@ -112,7 +115,11 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
         controller.close();
       },
     });
-    const answer = await collector.request("/v1/events", { method: "POST", body });
+    const answer = await collector.request("/v1/events", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+    });
     assert.equal(answer.status, 413);
     assert.match(String((answer.json as { error: unknown }).error), /bytes/);
     assert.ok(!(await storedIds()).has(sent.event_id));

@@ -5,13 +5,14 @@ function rows(count: number): string[][] {
   return Array.from({ length: count }, (_, i) => EVENT_COLUMNS.map((c) => `${c}-${i}`));
 }
 
-Deno.test("500 rows become INSERT OR IGNORE statements of at most 100 bound parameters", () => {
+Deno.test("500 rows become inserts that skip stored ids, of at most 100 bound parameters", () => {
   const statements = insertStatements(rows(500));
   assert.equal(statements.length, Math.ceil(500 / Math.floor(MAX_BOUND_PARAMETERS / 10)));
   for (const { sql, params } of statements) {
     assert.ok(params.length <= MAX_BOUND_PARAMETERS);
     assert.equal(sql.split("?").length - 1, params.length);
-    assert.match(sql, /^INSERT OR IGNORE INTO events \(event_id, /);
+    assert.match(sql, /^INSERT INTO events \(event_id, /);
+    assert.match(sql, / ON CONFLICT DO NOTHING RETURNING event_id$/);
   }
   assert.deepEqual(statements.flatMap((s) => s.params), rows(500).flat());
 });

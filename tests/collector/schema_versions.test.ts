@@ -37,7 +37,7 @@ Deno.test("the collector stores an old client's schema 1 events as schema 1, bes
   const posted = schema1Envelopes(10);
   const answer = await collector.post({ events: posted });
   assert.equal(answer.status, 200);
-  assert.deepEqual(answer.json, { accepted: 10, duplicates: 0, schemas: [1, 2] });
+  assert.deepEqual(answer.json, { accepted: 10, duplicates: 0, conflicts: 0, schemas: [1, 2] });
 
   const box = await makeSandbox();
   const env = { JMO_TELEMETRY_ENDPOINT: collector.eventsUrl };

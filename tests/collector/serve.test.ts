@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ROOT } from "../helpers/run_binary.ts";
+import { startCollector } from "../../collector/local/mod.ts";
 import { envelope } from "./envelopes.ts";
 
 /** A running `deno task collector` and what it printed so far. */
@@ -118,7 +119,12 @@ Deno.test("deno task collector serves, persists in --data and stops cleanly", as
         headers: { "Content-Type": "application/json", ...SENTINELS },
         body: JSON.stringify({ events: [sent] }),
       });
-      assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0, schemas: [1, 2] });
+      assert.deepEqual(await posted.json(), {
+        accepted: 1,
+        duplicates: 0,
+        conflicts: 0,
+        schemas: [1, 2],
+      });
       assert.match(await exportText(url, token), new RegExp(sent.event_id));
       proc.child.kill("SIGTERM");
       const { status, stdout } = await proc.finished;
@@ -169,6 +175,78 @@ Deno.test("deno task collector refuses a bad --port with exit 2 and its usage", 
   assert.match(new TextDecoder().decode(out.stderr), /--port must be a number[\s\S]*Usage:/);
 });
 
+Deno.test("a client that goes away mid-upload is not logged as an internal error", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-serve-" });
+  try {
+    const proc = serve(["--port", "0", "--data", dataDir], { ...Deno.env.toObject() });
+    const [, url] = await proc.waitFor(/collector listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+    const socket = await Deno.connect({ hostname: "127.0.0.1", port: Number(new URL(url).port) });
+    await socket.write(new TextEncoder().encode(
+      "POST /v1/events HTTP/1.1\r\nHost: collector\r\nContent-Type: application/json\r\n" +
+        'Content-Length: 5000\r\n\r\n{"events":[',
+    ));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.close();
+    const posted = await fetch(`${url}/v1/events`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(envelope("scan.started")),
+    });
+    assert.equal(posted.status, 200, "the collector serves on");
+    await posted.body?.cancel();
+    proc.child.kill("SIGTERM");
+    const { status, stdout, stderr } = await proc.finished;
+    assert.equal(status.code, 0, stdout);
+    assert.doesNotMatch(stdout + stderr, /internal error/);
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
+Deno.test("deno task collector --scheduled-now runs retention on the data once and exits", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-serve-" });
+  try {
+    const seeded = await startCollector({ port: 0, dataDir });
+    try {
+      const fresh = envelope("scan.started");
+      const old = envelope("scan.started");
+      const posted = await fetch(seeded.eventsUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ events: [old, fresh] }),
+      });
+      assert.equal(posted.status, 200);
+      await posted.body?.cancel();
+      // As if the first had arrived 401 days ago: its receipt and its day's mark moved back.
+      const db = await seeded.database();
+      const longAgo = new Date(Date.now() - 401 * 86_400_000).toISOString();
+      await db.batch([
+        db.prepare("UPDATE events SET received_at = ? WHERE event_id = ?").bind(
+          longAgo,
+          old.event_id,
+        ),
+        db.prepare("INSERT INTO ingest_days (day, first_id) SELECT ?, MIN(id) FROM events")
+          .bind(longAgo.slice(0, 10)),
+        db.prepare("UPDATE ingest_days SET first_id = first_id + 1 WHERE day <> ?")
+          .bind(longAgo.slice(0, 10)),
+      ]);
+    } finally {
+      await seeded.stop();
+    }
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["task", "collector", "--scheduled-now", "--data", dataDir],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stdout = new TextDecoder().decode(out.stdout);
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    assert.match(stdout, /1 event\(s\) past retention deleted, 1 kept; public stats released/);
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
 /** A port free on 127.0.0.1 now. */
 function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
@@ -195,7 +273,12 @@ Deno.test("deno task collector opens its port only once its tables exist: the fi
     }
   }
   assert.equal(posted.status, 200, await posted.clone().text());
-  assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0, schemas: [1, 2] });
+  assert.deepEqual(await posted.json(), {
+    accepted: 1,
+    duplicates: 0,
+    conflicts: 0,
+    schemas: [1, 2],
+  });
   proc.child.kill("SIGTERM");
   assert.equal((await proc.finished).status.code, 0);
   await Deno.remove(dataDir, { recursive: true });

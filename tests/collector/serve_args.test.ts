@@ -34,3 +34,12 @@ Deno.test("deno task collector refuses bad ports, an empty --data and unknown fl
     assert.equal(parseServeArgs(args).kind, "error", args.join(" "));
   }
 });
+
+Deno.test("deno task collector --scheduled-now takes --data only", () => {
+  assert.deepEqual(parseServeArgs(["--scheduled-now"]), { kind: "scheduled", dataDir: ".data" });
+  assert.deepEqual(parseServeArgs(["--scheduled-now", "--data", "/tmp/d1"]), {
+    kind: "scheduled",
+    dataDir: "/tmp/d1",
+  });
+  assert.equal(parseServeArgs(["--scheduled-now", "--port", "9000"]).kind, "error");
+});

@@ -28,7 +28,11 @@ export async function startLocalCollector(t, status = 200) {
         headers: request.headers,
         body: parsed,
       });
-      const accepted = JSON.stringify({ accepted: parsed.events.length, duplicates: 0 });
+      const accepted = JSON.stringify({
+        accepted: parsed.events.length,
+        duplicates: 0,
+        conflicts: 0,
+      });
       response.writeHead(status, { "content-type": "application/json" });
       response.end(status === 200 ? accepted : '{"error":"unavailable"}');
     });
