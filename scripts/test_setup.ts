@@ -3,8 +3,10 @@
  * rendered in it), `ruby` (`ruby -c` checks the Homebrew formula), `file`
  * (it names each cross-compiled binary's executable format), `twine` (it
  * checks the Python wheels and sdist), `mypy` (it checks that the Python
- * module is typed), `python3-build`, `python3-setuptools` and `python3-wheel`
- * (Debian's Python builds the sdist offline) and, when `python3` cannot make a venv
+ * module is typed), `faketime` (a clock a day behind, or before 2000, for
+ * one process), `strace` (it counts the processes `track` starts),
+ * `python3-build`, `python3-setuptools` and `python3-wheel` (Debian's Python
+ * builds the sdist offline) and, when `python3` cannot make a venv
  * with pip or has no pytest, `python3-venv` and `python3-pytest` (the
  * installed wheels are tested with pytest in a fresh venv). The test task
  * runs this first; it installs what is missing with apt-get when it can, and
@@ -23,6 +25,8 @@ const PACKAGES: Record<string, string> = {
   file: "/usr/bin/file",
   twine: "/usr/bin/twine",
   mypy: "/usr/bin/mypy",
+  faketime: "/usr/bin/faketime",
+  strace: "/usr/bin/strace",
 };
 
 /** Whether `python` can import `modules`. */
