@@ -31,6 +31,8 @@ export interface StartCollectorOptions {
   adminToken?: string;
   /** Configure the `RATE_LIMITER` binding; no limit when absent. */
   rateLimit?: RateLimitOptions;
+  /** The `ACCEPTED_SCHEMAS` variable, as `1`; every schema version when absent. */
+  acceptedSchemas?: string;
   /**
    * Whether the Cache API keeps answers (default: yes, as at the edge). Tests
    * that release stats on several simulated days within minutes turn it off.
@@ -118,7 +120,12 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     compatibilityDate: settings.compatibilityDate,
     d1Databases: ["DB"],
     d1Persist: options.dataDir,
-    bindings: { ADMIN_TOKEN: adminToken },
+    bindings: {
+      ADMIN_TOKEN: adminToken,
+      ...(options.acceptedSchemas === undefined
+        ? {}
+        : { ACCEPTED_SCHEMAS: options.acceptedSchemas }),
+    },
     ratelimits: options.rateLimit === undefined
       ? undefined
       : { RATE_LIMITER: { simple: { ...options.rateLimit } } },

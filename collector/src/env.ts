@@ -42,6 +42,8 @@ export interface Env {
   ADMIN_TOKEN?: string;
   /** Optional limit on posts per client. */
   RATE_LIMITER?: RateLimiter;
+  /** Optional: the schema versions accepted and announced, as `1` or `1,2` (default: all). */
+  ACCEPTED_SCHEMAS?: string;
 }
 
 /** The controller of a cron invocation. */

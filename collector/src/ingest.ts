@@ -9,6 +9,7 @@
  */
 
 import type { Envelope } from "../../src/events/mod.ts";
+import { acceptedSchemas } from "./accepted_schemas.ts";
 import type { D1Database, D1Value, Env } from "./env.ts";
 import { EVENT_COLUMNS, eventRow } from "./event_rows.ts";
 import { DAY_MARK_SQL } from "./ingest_days.ts";
@@ -70,6 +71,20 @@ async function storedContents(db: D1Database, ids: string[]): Promise<Map<string
 }
 
 /**
+ * The schema versions the collector accepts, as its answers to a post
+ * announce them: `GET /v1/events` is `200 {"schemas":[1,2]}`.
+ *
+ * @example
+ * ```ts
+ * import { schemasResponse } from "./ingest.ts";
+ * await schemasResponse({ ACCEPTED_SCHEMAS: "1" } as import("./env.ts").Env).json(); // { schemas: [1] }
+ * ```
+ */
+export function schemasResponse(env: Env): Response {
+  return jsonResponse(200, { schemas: acceptedSchemas(env) });
+}
+
+/**
  * Stores validated envelopes in one transaction. `accepted` counts the rows
  * actually inserted; an event whose id is already stored, or repeated earlier
  * in `envelopes`, is a duplicate when its contents are the same and a
@@ -127,9 +142,11 @@ const BODY_REFUSALS: Record<BodyProblem, [number, string]> = {
 
 /**
  * Answers `POST /v1/events`: `200 {accepted, duplicates, conflicts}`, `400`
- * (nothing stored), `408`, `413`, `415` or `429`. A body that is refused
- * unread is read and dropped first (or, when too big, cut off), so the
- * connection is never left with half a request on it.
+ * (nothing stored; an event of a schema not accepted here is refused on its
+ * field `schema`), `408`, `413`, `415` or `429`. Every answer but the rate
+ * limit's also carries `schemas`, the versions this collector accepts. A
+ * body that is refused unread is read and dropped first (or, when too big,
+ * cut off), so the connection is never left with half a request on it.
  *
  * @example
  * ```ts
@@ -140,10 +157,11 @@ const BODY_REFUSALS: Record<BodyProblem, [number, string]> = {
  * ```
  */
 export async function ingestEvents(request: Request, env: Env): Promise<Response> {
+  const schemas = acceptedSchemas(env);
   const refusal = await rateLimitRefusal(request, env) ??
     (isJsonMediaType(request.headers.get("Content-Type"))
       ? undefined
-      : jsonResponse(415, { error: "Content-Type must be application/json" }));
+      : jsonResponse(415, { error: "Content-Type must be application/json", schemas }));
   if (refusal !== undefined) {
     await discardBody(request.body, MAX_DISCARDED_BYTES, BODY_TIMEOUT_MS);
     return refusal;
@@ -156,14 +174,15 @@ export async function ingestEvents(request: Request, env: Env): Promise<Response
   );
   if (!body.ok) {
     const [status, error] = BODY_REFUSALS[body.problem];
-    return jsonResponse(status, { error });
+    return jsonResponse(status, { error, schemas });
   }
   // The time of receipt is taken once the body is in: a slow upload is not stamped early.
   const now = new Date();
-  const batch = parseBatch(body.bytes, now);
+  const batch = parseBatch(body.bytes, now, schemas);
   if (!batch.ok) {
     const { ok: _, status, ...answer } = batch;
-    return jsonResponse(status, answer);
+    return jsonResponse(status, { ...answer, schemas });
   }
-  return jsonResponse(200, await storeEnvelopes(env.DB, batch.envelopes, now.toISOString()));
+  const stored = await storeEnvelopes(env.DB, batch.envelopes, now.toISOString());
+  return jsonResponse(200, { ...stored, schemas });
 }

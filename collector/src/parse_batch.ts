@@ -1,10 +1,13 @@
 /**
  * Turns a request body into validated envelopes, or into the refusal of the
- * whole request. Every event must pass the checker the client itself runs,
- * generated from the one event definition in `src/events` (it names the
- * offending field the way the client's own refusals do), and must not be
- * stamped more than a day ahead of the collector's clock; one invalid event
- * refuses the request, so nothing of it is stored.
+ * whole request. Every event must be of an accepted schema version and pass
+ * the checker the client itself runs, generated from the one event
+ * definition in `src/events` (it names the offending field the way the
+ * client's own refusals do), and must not be stamped more than a day ahead
+ * of the collector's clock; one invalid event refuses the request, so
+ * nothing of it is stored. An event of a schema this collector does not
+ * accept is named by its field `schema`, so a client can tell a too-new
+ * schema from a bad event.
  *
  * @module
  */
@@ -75,9 +78,10 @@ function batchItems(value: unknown): { ok: true; items: unknown[] } | BatchParse
 
 /**
  * Parses and validates a request body: `{"events":[...]}` (at most 500) or one
- * bare envelope. Malformed JSON or any invalid event (including one stamped
- * more than a day after `now`) gives `400` with the index, field and reason of
- * each invalid event; too many events give `413`.
+ * bare envelope, each of one of the `schemas` versions (default: all).
+ * Malformed JSON or any invalid event (including one stamped more than a day
+ * after `now`) gives `400` with the index, field and reason of each invalid
+ * event; too many events give `413`.
  *
  * @example
  * ```ts
@@ -87,7 +91,11 @@ function batchItems(value: unknown): { ok: true; items: unknown[] } | BatchParse
  * !r.ok && r.details?.[0].index; // 0
  * ```
  */
-export function parseBatch(bytes: Uint8Array, now: Date): BatchParse {
+export function parseBatch(
+  bytes: Uint8Array,
+  now: Date,
+  schemas?: readonly number[],
+): BatchParse {
   const decoded = decodeJson(bytes);
   if (!decoded.ok) return badBody("malformed JSON");
   const batch = batchItems(decoded.value);
@@ -96,7 +104,7 @@ export function parseBatch(bytes: Uint8Array, now: Date): BatchParse {
   const details: InvalidEvent[] = [];
   const latest = now.getTime() + MAX_FUTURE_SKEW_MS;
   batch.items.forEach((item, index) => {
-    const result = validateEnvelope(item);
+    const result = validateEnvelope(item, { schemas });
     if (!result.ok) {
       details.push({ index, field: result.error.field, reason: result.error.reason });
     } else if (Date.parse(result.envelope.timestamp) > latest) {

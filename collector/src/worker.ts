@@ -9,7 +9,7 @@
 
 import type { Env, ExecutionContext, ScheduledController } from "./env.ts";
 import { exportEvents } from "./export.ts";
-import { ingestEvents } from "./ingest.ts";
+import { ingestEvents, schemasResponse } from "./ingest.ts";
 import { jsonResponse, methodNotAllowed, preflightResponse } from "./responses.ts";
 import { deleteExpiredEvents } from "./retention.ts";
 import { statsResponse } from "./stats.ts";
@@ -33,7 +33,8 @@ export async function handleRequest(request: Request, env: Env): Promise<Respons
     case "/v1/events":
       if (request.method === "OPTIONS") return preflightResponse();
       if (request.method === "POST") return await ingestEvents(request, env);
-      return methodNotAllowed(["POST", "OPTIONS"]);
+      if (request.method === "GET") return schemasResponse(env);
+      return methodNotAllowed(["GET", "POST", "OPTIONS"]);
     case "/v1/export":
       return await exportEvents(request, env);
     case "/v1/stats":

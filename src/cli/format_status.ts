@@ -75,7 +75,9 @@ export function formatStatus(s: StatusReport): string {
         ? ""
         : `, oldest ${age(s.pending.oldest_age_seconds)} old`
     }`,
-    `Transport:      ${s.transport.kind} ${s.transport.endpoint}`,
+    `Transport:      ${s.transport.kind} ${s.transport.endpoint}${
+      s.collector_schemas === null ? "" : ` (accepts schema ${s.collector_schemas.join(", ")})`
+    }`,
     `Last flush:     ${last}${s.flush_running ? "; a flush is running now" : ""}`,
     `Next attempt:   ${nextAttempt(s)}`,
     `Dropped:        ${d.expired} expired, ${d.over_cap} over the 5 MiB cap, ${d.rejected} refused, ${d.damaged} damaged`,

@@ -61,6 +61,11 @@ export interface StatusReport {
   normalised: NormalisedCounters;
   /** `JMO_TELEMETRY_STRICT`: such events are refused instead. */
   strict: boolean;
+  /**
+   * The event schema versions the collector last announced (newer events wait
+   * in the spool); `null` before it answered, and for a Gist.
+   */
+  collector_schemas: number[] | null;
   /** Environment values ignored or unusable, each with what is done instead. */
   settings_problems: SettingsProblem[];
 }
@@ -117,6 +122,10 @@ export function readStatus(
     refusals: state.refusals ?? {},
     normalised: state.normalised,
     strict: settings.strict,
+    collector_schemas: transport.kind === "collector" &&
+        state.collector_schemas?.endpoint === transport.endpoint
+      ? state.collector_schemas.schemas
+      : null,
     settings_problems: settings.problems,
   };
 }

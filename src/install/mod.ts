@@ -25,6 +25,7 @@ export { emptyState, readState, updateState } from "./state_file.ts";
 export { recordRefusals } from "./record_refusals.ts";
 export type {
   BackoffState,
+  CollectorSchemas,
   DroppedCounters,
   FlushOutcome,
   NormalisedCounters,

@@ -64,6 +64,16 @@ export interface BackoffState {
   next_attempt_at: string;
 }
 
+/** The event schema versions a collector announced, and when. */
+export interface CollectorSchemas {
+  /** The collector's endpoint, as `https://telemetry.jmotools.com/v1/events`. */
+  endpoint: string;
+  /** The versions it accepts. */
+  schemas: number[];
+  /** When it said so, UTC. */
+  at: string;
+}
+
 /** Everything in `state.json`. */
 export interface TelemetryState {
   /**
@@ -81,6 +91,8 @@ export interface TelemetryState {
    */
   refusals?: Record<string, number>;
   normalised: NormalisedCounters;
+  /** What the collector last announced; events of other versions wait in the spool. */
+  collector_schemas?: CollectorSchemas;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface SpooledEvent {
   timestampMs: number;
   /** Size of the line in bytes, newline included. */
   bytes: number;
+  /** The envelope's schema version (0 when it names none). */
+  schema: number;
   /** The line parsed, for a caller's check of the whole event. */
   value: unknown;
 }
@@ -58,6 +60,7 @@ export function parseSegment(text: string): SegmentContent {
         eventId: value.event_id,
         timestampMs,
         bytes: encoder.encode(line).length + 1,
+        schema: typeof value.schema === "number" ? value.schema : 0,
         value,
       });
     } catch {

@@ -8,7 +8,12 @@ import type { TransportSettings } from "../settings/mod.ts";
 import type { Verdict } from "./classify_response.ts";
 import type { BodySize } from "./plan_batches.ts";
 import type { RequestOptions } from "./send_request.ts";
-import { collectorBody, collectorBodySize, sendToCollector } from "./send_to_collector.ts";
+import {
+  collectorBody,
+  collectorBodySize,
+  probeCollectorSchemas,
+  sendToCollector,
+} from "./send_to_collector.ts";
 import { describeTransport, type TransportTarget } from "./describe_transport.ts";
 import { gistBody, gistBodySize, sendToGist } from "./send_to_gist.ts";
 
@@ -20,6 +25,11 @@ export interface Transport extends TransportTarget {
   bodySize: BodySize<{ line: string; bytes: number }>;
   /** Sends a body made by `body`; never throws. */
   send(body: string): Promise<Verdict>;
+  /**
+   * Asks which event schema versions the destination accepts; `undefined`
+   * when it does not say. Absent for a Gist, which stores every version.
+   */
+  probe?: () => Promise<number[] | undefined>;
 }
 
 /**
@@ -51,5 +61,6 @@ export function chooseTransport(settings: TransportSettings, options: RequestOpt
     body: collectorBody,
     bodySize: collectorBodySize,
     send: (body) => sendToCollector(body, { ...options, endpoint: settings.endpoint }),
+    probe: () => probeCollectorSchemas({ ...options, endpoint: settings.endpoint }),
   };
 }

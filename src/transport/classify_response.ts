@@ -7,18 +7,25 @@
 
 /** The fate of one batch after one request. */
 export type Verdict =
-  /** A `2xx`: delete the batch. */
-  | { kind: "delivered" }
-  /**
-   * Refused as malformed (`400`, GitHub's `422`): set aside, never retried.
-   * `refused` names the events the collector found invalid, by index in the
-   * batch, when its answer says: only those are set aside, the rest is sent again.
-   */
-  | { kind: "rejected"; detail: string; refused?: RefusedEvent[] }
-  /** `413`: cut the batch in two and send each half. */
-  | { kind: "split"; detail: string }
-  /** Anything else: keep the batch and back off, at least `retryAfterMs` when given. */
-  | { kind: "kept"; detail: string; retryAfterMs?: number };
+  & (
+    /** A `2xx`: delete the batch. */
+    | { kind: "delivered" }
+    /**
+     * Refused as malformed (`400`, GitHub's `422`): set aside, never retried.
+     * `refused` names the events the collector found invalid, by index in the
+     * batch, when its answer says: only those are set aside, the rest is sent
+     * again; those of a schema newer than the collector accepts stay in the spool.
+     */
+    | { kind: "rejected"; detail: string; refused?: RefusedEvent[] }
+    /** `413`: cut the batch in two and send each half. */
+    | { kind: "split"; detail: string }
+    /** Anything else: keep the batch and back off, at least `retryAfterMs` when given. */
+    | { kind: "kept"; detail: string; retryAfterMs?: number }
+  )
+  & {
+    /** The schema versions the collector announced in its answer, when it did. */
+    schemas?: number[];
+  };
 
 /** One event of a batch the collector refused, and why. */
 export interface RefusedEvent {
@@ -64,7 +71,8 @@ function gistRateLimit(headers: Headers, nowMs: number): number | undefined {
  * batch. A collector's `429` carries its `Retry-After`; GitHub's rate-limit
  * answers (`403`/`429` with `retry-after`, or `x-ratelimit-remaining: 0` and
  * `x-ratelimit-reset`) carry the time until the limit lifts. A collector's
- * `400` body (`{"details":[{"index","field","reason"}]}`) names the refused events.
+ * `400` body (`{"details":[{"index","field","reason"}]}`) names the refused
+ * events, and any of its answers the schema versions it accepts (`schemas`).
  *
  * @example
  * ```ts
@@ -80,6 +88,40 @@ export function classifyResponse(
   transport: TransportKind,
   nowMs: number,
   body = "",
+): Verdict {
+  const verdict = classifyStatus(status, headers, transport, nowMs, body);
+  const schemas = transport === "collector" ? announcedSchemas(body) : undefined;
+  return schemas === undefined ? verdict : { ...verdict, schemas };
+}
+
+/**
+ * The schema versions a collector's answer announces (`"schemas":[1,2]`),
+ * or `undefined` when it names none.
+ *
+ * @example
+ * ```ts
+ * import { announcedSchemas } from "./classify_response.ts";
+ * announcedSchemas('{"accepted":1,"duplicates":0,"schemas":[1,2]}'); // [1, 2]
+ * announcedSchemas("<html>"); // undefined
+ * ```
+ */
+export function announcedSchemas(body: string): number[] | undefined {
+  let schemas: unknown;
+  try {
+    schemas = (JSON.parse(body) as { schemas?: unknown } | null)?.schemas;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(schemas) || schemas.length === 0) return undefined;
+  return schemas.every((v) => Number.isSafeInteger(v) && v > 0) ? schemas : undefined;
+}
+
+function classifyStatus(
+  status: number,
+  headers: Headers,
+  transport: TransportKind,
+  nowMs: number,
+  body: string,
 ): Verdict {
   if (status >= 200 && status < 300) return { kind: "delivered" };
   if (status === 400 || (transport === "gist" && status === 422)) {

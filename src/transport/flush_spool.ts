@@ -36,6 +36,7 @@ import type { Verdict } from "./classify_response.ts";
 import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
 import { emptyFlushReport, type FlushReport } from "./flush_report.ts";
 import { planBatches } from "./plan_batches.ts";
+import { describeHeld, isTooNew, schemaRefusal } from "./schema_hold.ts";
 
 /** What a flush needs: the install, the transport, and the outside world passed in. */
 export interface FlushOptions {
@@ -70,6 +71,10 @@ interface Progress {
   delivered: Set<string>;
   /** Events refused by the server, each with its reason. */
   rejected: Map<string, string>;
+  /** Events of a schema version newer than the collector accepts: they stay in the spool. */
+  held: ClaimedEvent[];
+  /** The schema versions the collector announced last, when it did. */
+  schemas?: readonly number[];
   batches: number;
   /** The answer that stopped the loop: the rest is kept. */
   stop?: Verdict & { kind: "kept" };
@@ -121,7 +126,7 @@ async function sendAll(
   claim: Claim,
   stillClaimed: () => boolean,
 ): Promise<Progress> {
-  const progress: Progress = { delivered: new Set(), rejected: new Map(), batches: 0 };
+  const progress: Progress = { delivered: new Set(), rejected: new Map(), held: [], batches: 0 };
   const queue = [...batches];
   // An opt-out, a purge or a takeover removes the claim: what it held must not be sent any more.
   while (queue.length > 0 && stillClaimed()) {
@@ -142,6 +147,20 @@ async function sendAll(
     }, progress);
     const verdict = await transport.send(body);
     const time = options.now().toISOString();
+    if (verdict.schemas) progress.schemas = verdict.schemas;
+    const accepts = schemaRefusal(batch, verdict);
+    if (accepts !== undefined) {
+      // Refused only for a newer schema: those events wait in the spool, the rest goes again.
+      progress.schemas = accepts;
+      const rest = [batch, ...queue].map((b) => b.filter((e) => !isTooNew(e, accepts)));
+      for (const b of [batch, ...queue]) {
+        progress.held.push(...b.filter((e) => isTooNew(e, accepts)));
+      }
+      queue.splice(0, queue.length, ...rest.filter((b) => b.length > 0));
+      const detail = `${verdict.kind === "rejected" ? verdict.detail : ""}: schema not accepted`;
+      audit(options.home, { time, batch: id, outcome: "kept", detail }, progress);
+      continue;
+    }
     if (verdict.kind === "delivered") {
       for (const e of batch) progress.delivered.add(e.eventId);
       progress.batches += 1;
@@ -239,6 +258,27 @@ export async function flushSpool(options: FlushOptions): Promise<FlushReport> {
   }
 }
 
+/**
+ * The schema versions `transport` accepts, as far as it is known: what the
+ * collector last announced (in `state`), asked again when some pending
+ * event is of a newer version (it may have been upgraded); `undefined` for
+ * a Gist or a collector never heard from (its answer then says, and a
+ * refusal of newer events only holds them).
+ */
+async function announcedSchemas(
+  transport: Transport,
+  live: readonly ClaimedEvent[],
+  settings: TransportSettings,
+  state: { collector_schemas?: { endpoint: string; schemas: number[] } },
+): Promise<readonly number[] | undefined> {
+  if (transport.probe === undefined || settings.kind !== "collector") return undefined;
+  const known = state.collector_schemas?.endpoint === settings.endpoint
+    ? state.collector_schemas.schemas
+    : undefined;
+  if (known === undefined || !live.some((e) => isTooNew(e, known))) return known;
+  return await transport.probe() ?? known;
+}
+
 async function flushClaimed(
   transport: Transport,
   options: FlushOptions,
@@ -268,11 +308,17 @@ async function flushClaimed(
   const live = claim.events.filter((e) =>
     !plan.expired.has(e.eventId) && !plan.overCap.has(e.eventId)
   );
-  const batches = planBatches(live, transport.bodySize);
-  let progress: Progress = { delivered: new Set(), rejected: new Map(), batches: 0 };
   const stillClaimed = () => existsSync(claim.dir);
-  if (options.debug) printBatches(batches, transport, options);
-  else progress = await sendAll(batches, transport, options, claim, stillClaimed);
+  let progress: Progress = { delivered: new Set(), rejected: new Map(), held: [], batches: 0 };
+  if (options.debug) printBatches(planBatches(live, transport.bodySize), transport, options);
+  else {
+    const announced = await announcedSchemas(transport, live, options.transport, readState(home));
+    const accepted = (e: ClaimedEvent) => announced === undefined || !isTooNew(e, announced);
+    const batches = planBatches(live.filter(accepted), transport.bodySize);
+    progress = await sendAll(batches, transport, options, claim, stillClaimed);
+    progress.held.push(...live.filter((e) => !accepted(e)));
+    progress.schemas ??= announced;
+  }
   const gone = (e: ClaimedEvent) =>
     progress.delivered.has(e.eventId) || progress.rejected.has(e.eventId) ||
     plan.expired.has(e.eventId) || plan.overCap.has(e.eventId);
@@ -311,6 +357,9 @@ async function flushClaimed(
         : lost
         ? `another flush judged this one gone and took over its claim; the ${kept} events it had not sent are pending again`
         : progress.stop?.detail ?? refusalDetail(refusals),
+      progress.held.length > 0 && !lost
+        ? describeHeld(progress.held, progress.schemas ?? [])
+        : undefined,
       progress.auditFailure,
     ].filter((part) => part !== undefined).join("; ") || undefined,
   };
@@ -328,13 +377,21 @@ async function flushClaimed(
       kept,
       ...(report.detail ? { detail: report.detail } : {}),
     };
+    if (progress.schemas !== undefined && options.transport.kind === "collector") {
+      s.collector_schemas = {
+        endpoint: options.transport.endpoint,
+        schemas: [...progress.schemas],
+        at: options.now().toISOString(),
+      };
+    }
     if (options.debug) return;
-    if (progress.stop) {
+    // Held events wait like a failed delivery: the next attempts back off.
+    if (progress.stop || progress.held.length > 0) {
       s.backoff = nextBackoff(
         s.backoff,
         options.now().getTime(),
         options.random,
-        progress.stop.retryAfterMs,
+        progress.stop?.retryAfterMs,
       );
     } else {
       delete s.backoff;

@@ -24,8 +24,9 @@ export interface RequestOptions {
 /**
  * Sends one request and classifies what came back. Redirects are not
  * followed (a credential must never travel to another host); the answer's
- * body is read (a `400` names the refused events in it) so the connection
- * is released. Never throws.
+ * body is read (a `400` names the refused events in it, a collector's
+ * answers the schema versions it accepts) so the connection is released.
+ * Never throws.
  *
  * @example
  * ```ts
@@ -40,7 +41,7 @@ export interface RequestOptions {
  */
 export async function sendRequest(
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string },
+  init: { method: string; headers: Record<string, string>; body?: string },
   transport: TransportKind,
   options: RequestOptions,
 ): Promise<Verdict> {
@@ -56,7 +57,7 @@ export async function sendRequest(
       response.headers,
       transport,
       options.now().getTime(),
-      response.status === 400 ? body : "",
+      body,
     );
   } catch (error) {
     return classifyFailure(error, options.timeoutMs);

@@ -67,3 +67,29 @@ export function sendToCollector(
     options,
   );
 }
+
+/**
+ * Asks the collector which schema versions it accepts (`GET` the endpoint,
+ * answered `{"schemas":[1,2]}`); `undefined` when it does not say (an older
+ * collector, an error, no answer).
+ *
+ * @example
+ * ```ts
+ * import { probeCollectorSchemas } from "./send_to_collector.ts";
+ * const schemas = await probeCollectorSchemas({
+ *   endpoint: "http://127.0.0.1:8787/v1/events",
+ *   fetch, timeoutMs: 2_000, now: () => new Date(),
+ * }); // [1, 2]
+ * ```
+ */
+export async function probeCollectorSchemas(
+  options: RequestOptions & { endpoint: string },
+): Promise<number[] | undefined> {
+  const verdict = await sendRequest(
+    options.endpoint,
+    { method: "GET", headers: { "user-agent": `jmo-telemetry/${VERSION}` } },
+    "collector",
+    options,
+  );
+  return verdict.kind === "delivered" ? verdict.schemas : undefined;
+}

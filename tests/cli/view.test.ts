@@ -244,7 +244,7 @@ Deno.test("view reads a collector's export with the admin token, the default sou
     }
   });
   const answer = await collector.post({ events: valid });
-  deepEqual(answer.json, { accepted: 38, duplicates: 3, conflicts: 0 });
+  deepEqual(answer.json, { accepted: 38, duplicates: 3, conflicts: 0, schemas: [1, 2] });
   const box = await makeSandbox();
   const token = { JMO_TELEMETRY_ADMIN_TOKEN: collector.adminToken };
   const r = await box.run(["view", "--source", collector.url], { env: token });

@@ -5,7 +5,15 @@
  * @module
  */
 
-import { buildEvent, type Envelope, type EventName } from "../../src/events/mod.ts";
+import {
+  buildEvent,
+  type Envelope,
+  type EventName,
+  type Schema1Envelope,
+  type Schema1EventName,
+  SCHEMA_1_EVENT_NAMES,
+  validateEnvelope,
+} from "../../src/events/mod.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
 
 /** What a test may set on an envelope; everything else is valid and random. */
@@ -47,7 +55,7 @@ export function envelope(event: EventName, options: EnvelopeOptions = {}): Envel
 }
 
 /**
- * `count` valid envelopes of one install, cycling through the five events.
+ * `count` valid envelopes of one install, cycling through the six events.
  *
  * @example
  * ```ts
@@ -77,4 +85,51 @@ export function envelopes(count: number, options: EnvelopeOptions = {}): Envelop
 export function withoutReceivedAt(line: Record<string, unknown>): Record<string, unknown> {
   const { received_at: _, ...sent } = line;
   return sent;
+}
+
+/**
+ * A valid envelope of schema 1, as a client before schema 2 built it: the
+ * wizard's time in raw seconds (at most a day), a profile always named.
+ *
+ * @example
+ * ```ts
+ * import { schema1Envelope } from "./envelopes.ts";
+ * schema1Envelope("wizard.completed").metadata; // { ..., duration_seconds: 95 }
+ * ```
+ */
+export function schema1Envelope(
+  event: Schema1EventName,
+  options: EnvelopeOptions = {},
+): Schema1Envelope {
+  const built = envelope(event, options);
+  const metadata: Record<string, unknown> = { ...built.metadata };
+  if (event === "wizard.completed") {
+    delete metadata.duration_bucket;
+    metadata.duration_seconds = 95;
+  }
+  const old = { ...built, schema: 1, metadata };
+  const checked = validateEnvelope(old, { schemas: [1] });
+  if (!checked.ok) throw checked.error;
+  return checked.envelope as Schema1Envelope;
+}
+
+/**
+ * `count` valid schema 1 envelopes of one install, cycling through its five events.
+ *
+ * @example
+ * ```ts
+ * import { schema1Envelopes } from "./envelopes.ts";
+ * schema1Envelopes(10).every((e) => e.schema === 1); // true
+ * ```
+ */
+export function schema1Envelopes(count: number, options: EnvelopeOptions = {}): Schema1Envelope[] {
+  const anonymousId = options.anonymousId ?? crypto.randomUUID();
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      schema1Envelope(SCHEMA_1_EVENT_NAMES[i % SCHEMA_1_EVENT_NAMES.length], {
+        ...options,
+        anonymousId,
+      }),
+  );
 }

@@ -16,7 +16,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     const batch = envelopes(7);
     const answer = await collector.post({ events: batch });
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.json, { accepted: 7, duplicates: 0, conflicts: 0 });
+    assert.deepEqual(answer.json, { accepted: 7, duplicates: 0, conflicts: 0, schemas: [1, 2] });
     assert.equal(answer.headers.get("access-control-allow-origin"), "*");
   });
 
@@ -38,9 +38,10 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
       accepted: 5,
       duplicates: 0,
       conflicts: 0,
+      schemas: [1, 2],
     });
     const again = await collector.post({ events: [...batch, batch[0]] });
-    assert.deepEqual(again.json, { accepted: 0, duplicates: 6, conflicts: 0 });
+    assert.deepEqual(again.json, { accepted: 0, duplicates: 6, conflicts: 0, schemas: [1, 2] });
     const lines = await collector.exported();
     for (const e of batch) {
       assert.equal(lines.filter((l) => l.event_id === e.event_id).length, 1);
@@ -55,6 +56,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
       accepted: 0,
       duplicates: 1,
       conflicts: 0,
+      schemas: [1, 2],
     });
   });
 
@@ -62,7 +64,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     const sent = envelope("wizard.completed");
     const answer = await collector.post(sent);
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.json, { accepted: 1, duplicates: 0, conflicts: 0 });
+    assert.deepEqual(answer.json, { accepted: 1, duplicates: 0, conflicts: 0, schemas: [1, 2] });
     assert.ok((await storedIds()).has(sent.event_id));
   });
 
@@ -71,7 +73,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     // also proves the inserts are chunked.
     const batch = envelopes(500);
     const answer = await collector.post({ events: batch });
-    assert.deepEqual(answer.json, { accepted: 500, duplicates: 0, conflicts: 0 });
+    assert.deepEqual(answer.json, { accepted: 500, duplicates: 0, conflicts: 0, schemas: [1, 2] });
     const ids = await storedIds();
     assert.ok(batch.every((e) => ids.has(e.event_id)));
   });
@@ -94,6 +96,7 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
       accepted: 1,
       duplicates: 0,
       conflicts: 0,
+      schemas: [1, 2],
     });
     const over = pad(JSON.stringify({ events: [second] })) + " ";
     assert.equal((await collector.post(over)).status, 413);
@@ -189,6 +192,23 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     );
   });
 
+  await t.step(
+    "an event of a schema version it does not know is refused on its field schema, and the answer says which versions it accepts",
+    async () => {
+      const batch = envelopes(2);
+      const answer = await collector.post({ events: [batch[0], { ...batch[1], schema: 3 }] });
+      assert.equal(answer.status, 400);
+      const { details, schemas } = answer.json as {
+        details: { index: number; field: string }[];
+        schemas: number[];
+      };
+      assert.deepEqual(details.map(({ index, field }) => ({ index, field })), [
+        { index: 1, field: "schema" },
+      ]);
+      assert.deepEqual(schemas, [1, 2]);
+    },
+  );
+
   await t.step("a wrapped batch with an unknown key on one event names that key", async () => {
     const batch = envelopes(2);
     const answer = await collector.post({ events: [batch[0], { ...batch[1], client_ip: "x" }] });
@@ -214,11 +234,17 @@ Deno.test("POST /v1/events on the local collector", async (t) => {
     assert.equal(answer.headers.get("access-control-allow-headers"), "Content-Type");
   });
 
+  await t.step("GET /v1/events announces the accepted schema versions", async () => {
+    const answer = await collector.request("/v1/events");
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, { schemas: [1, 2] });
+  });
+
   await t.step("other methods on /v1/events are answered 405", async () => {
-    for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
       const answer = await collector.request("/v1/events", { method });
       assert.equal(answer.status, 405, method);
-      assert.equal(answer.headers.get("allow"), "POST, OPTIONS");
+      assert.equal(answer.headers.get("allow"), "GET, POST, OPTIONS");
     }
   });
 

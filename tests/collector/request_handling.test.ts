@@ -104,13 +104,14 @@ Deno.test("an event_id reused with other contents is counted as a conflict; the 
     accepted: 2,
     duplicates: 0,
     conflicts: 0,
+    schemas: [1, 2],
   });
   const forged = { ...first, version: "9.9.9" };
   const within = { ...second, event_id: crypto.randomUUID() };
   const answer = await collector.post({
     events: [first, forged, within, { ...within, platform: "Windows" }],
   });
-  assert.deepEqual(answer.json, { accepted: 1, duplicates: 1, conflicts: 2 });
+  assert.deepEqual(answer.json, { accepted: 1, duplicates: 1, conflicts: 2, schemas: [1, 2] });
   const stored = (await collector.exported()).find((line) => line.event_id === first.event_id);
   assert.equal(stored?.version, first.version, "the stored event is kept");
 });

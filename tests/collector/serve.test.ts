@@ -119,7 +119,12 @@ Deno.test("deno task collector serves, persists in --data and stops cleanly", as
         headers: { "Content-Type": "application/json", ...SENTINELS },
         body: JSON.stringify({ events: [sent] }),
       });
-      assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0, conflicts: 0 });
+      assert.deepEqual(await posted.json(), {
+        accepted: 1,
+        duplicates: 0,
+        conflicts: 0,
+        schemas: [1, 2],
+      });
       assert.match(await exportText(url, token), new RegExp(sent.event_id));
       proc.child.kill("SIGTERM");
       const { status, stdout } = await proc.finished;
@@ -268,7 +273,12 @@ Deno.test("deno task collector opens its port only once its tables exist: the fi
     }
   }
   assert.equal(posted.status, 200, await posted.clone().text());
-  assert.deepEqual(await posted.json(), { accepted: 1, duplicates: 0, conflicts: 0 });
+  assert.deepEqual(await posted.json(), {
+    accepted: 1,
+    duplicates: 0,
+    conflicts: 0,
+    schemas: [1, 2],
+  });
   proc.child.kill("SIGTERM");
   assert.equal((await proc.finished).status.code, 0);
   await Deno.remove(dataDir, { recursive: true });

@@ -49,11 +49,11 @@ function parseJson(text: string): unknown {
  * ```ts
  * import { startTestCollector } from "./start_test_collector.ts";
  * await using collector = await startTestCollector();
- * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0, conflicts: 0 }
+ * (await collector.post({ events: [] })).json; // { accepted: 0, duplicates: 0, conflicts: 0, schemas: [1, 2] }
  * ```
  */
 export async function startTestCollector(
-  options: { rateLimit?: RateLimitOptions; edgeCache?: boolean } = {},
+  options: { rateLimit?: RateLimitOptions; edgeCache?: boolean; acceptedSchemas?: string } = {},
 ): Promise<TestCollector> {
   const dataDir = await Deno.makeTempDir({ prefix: "jmo-collector-test-" });
   let running: RunningCollector;
@@ -63,6 +63,7 @@ export async function startTestCollector(
       dataDir,
       rateLimit: options.rateLimit,
       edgeCache: options.edgeCache,
+      acceptedSchemas: options.acceptedSchemas,
     });
   } catch (error) {
     await Deno.remove(dataDir, { recursive: true });

@@ -318,3 +318,59 @@ Deno.test("an audit.jsonl that cannot be written does not stop delivery: 700 eve
   equal(t.server.requests.length, 2);
   await t.done();
 });
+
+Deno.test("an older collector that announces no schema and refuses schema 2 events gets schema 1 events only: the schema 2 events stay in the spool, never set aside", async () => {
+  const { home, remove } = await tempHome();
+  const lines = [1, 2, 1, 2, 1].map((schema) =>
+    JSON.stringify({ ...JSON.parse(eventLine()), schema })
+  );
+  appendEvents(home, lines);
+  const newer = lines.filter((l) => JSON.parse(l).schema === 2).map((l) => JSON.parse(l).event_id);
+  // What the collector before schema 2 answers: 405 to GET, and a 400 naming each newer event.
+  const server = await startTestServer((request) => {
+    if (request.method !== "POST") return { status: 405, body: '{"error":"method not allowed"}' };
+    const events = JSON.parse(request.body).events as { schema: number }[];
+    const details = events.flatMap((e, index) =>
+      e.schema === 1 ? [] : [{ index, field: "schema", reason: "must be 1" }]
+    );
+    if (details.length === 0) return ACCEPTED;
+    return { status: 400, body: JSON.stringify({ error: "invalid", details }) };
+  });
+  const options = flushOptions(home, {
+    kind: "collector",
+    endpoint: `${server.origin}/v1/events`,
+  });
+  const first = await flushSpool(options);
+  deepEqual([first.sent, first.kept, first.dropped.rejected], [3, 2, 0]);
+  match(first.detail ?? "", /2 events of schema 2 wait in the spool .*\(it accepts 1\)/);
+  deepEqual(pendingEvents(home).map((e) => e.eventId).sort(), [...newer].sort());
+  equal(existsSync(spoolLayout(home).rejected), false);
+  deepEqual(readState(home).collector_schemas?.schemas, [1]);
+  ok(readState(home).backoff, "held events back off like a failed delivery");
+
+  const second = await flushSpool(options);
+  deepEqual([second.sent, second.kept], [0, 2]);
+  deepEqual(server.requests.slice(2).map((r) => r.method), ["GET"], "asked, nothing posted");
+  await server.close();
+  await remove();
+});
+
+Deno.test("a collector that announces schema 2 gets schema 2 events, and a refusal on another field still sets them aside", async () => {
+  const { home, remove } = await tempHome();
+  appendEvents(home, [JSON.stringify({ ...JSON.parse(eventLine()), schema: 2 })]);
+  const server = await startTestServer(() => ({
+    status: 400,
+    body: JSON.stringify({
+      error: "invalid",
+      details: [{ index: 0, field: "metadata.tool", reason: "must match" }],
+      schemas: [1, 2],
+    }),
+  }));
+  const report = await flushSpool(
+    flushOptions(home, { kind: "collector", endpoint: `${server.origin}/v1/events` }),
+  );
+  deepEqual([report.sent, report.kept, report.dropped.rejected], [0, 0, 1]);
+  deepEqual(readState(home).collector_schemas?.schemas, [1, 2]);
+  await server.close();
+  await remove();
+});
