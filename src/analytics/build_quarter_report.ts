@@ -315,7 +315,7 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
       "Counted: events whose own timestamp falls in the period, in UTC; each event once, by its event_id",
       "Platforms count each install once, by its latest event; profiles, modes and months count scans started",
       "A tool's failure rate: its tool.failed events over the scan.started events that list it; the failures of a tool that no scan listed are counted, their rate unknown",
-      `Install floor, as the collector's public stats: no group of fewer than ${floor} is shown. In every split (platforms, profiles, modes, months, failure types) such groups are folded into one "${FOLDED_GROUPS}" share, and when that share would cover fewer than ${floor} the smallest group shown is folded in too, so that no small group can be had by subtraction; a profile or mode is named as the most used only when no folded group can have more scans`,
+      `Install floor: no group of fewer than ${floor} is shown. In every split (platforms, profiles, modes, months, failure types) such groups are folded into one "${FOLDED_GROUPS}" share, and when that share would cover fewer than ${floor} the smallest group shown is folded in too, so that no small group can be had by subtraction; a profile or mode is named as the most used only when no folded group can have more scans`,
       `A tool's failures are reported only when at least ${floor} ran it (listed it in a scan or reported it failing); the raw data sample holds only event types that at least ${floor} sent; totals are given whole`,
       `Opt-in rate: not measured; an opted-out install sends nothing, so the installs that opted out cannot be counted`,
       `The source held ${

@@ -1,7 +1,7 @@
 /**
- * The install floor of the public transparency report, as the collector's
- * `/v1/stats` applies it: no group of fewer than `INSTALL_FLOOR` distinct
- * installs is shown on its own, nor can be recovered by subtraction.
+ * The install floor of the public transparency report: no group of fewer
+ * than `INSTALL_FLOOR` distinct installs is shown on its own, nor can be
+ * recovered by subtracting the shown groups of the same split from its total.
  *
  * @module
  */

@@ -19,7 +19,7 @@ function fold(...specs: string[]): [string, number][] {
   return foldSmallGroups(groups).map((c) => [c.key, c.count]);
 }
 
-Deno.test("the floor is 5 installs, as the collector's public stats", () => {
+Deno.test("the floor is 5 installs", () => {
   equal(INSTALL_FLOOR, 5);
   equal(FOLDED_GROUPS, "other (groups of fewer than 5 installs)");
 });
