@@ -11,6 +11,8 @@ import { median, peakRssKiB, timeInterleaved, type Variant } from "./measure.ts"
 import type { ResultRow } from "./result_row.ts";
 
 const ROOT = join(import.meta.dirname ?? ".", "..");
+/** JMo's own repository's jmo.yml: 211 lines holding `telemetry: enabled: true`. */
+const HOST_JMO_YML = join(ROOT, "tests", "fixtures", "jmo.yml");
 const BINARY = join(ROOT, "dist", "jmo-telemetry");
 const NO_BYTECODE = join(ROOT, "dist", "bench-jmo-telemetry-no-bytecode");
 const COMPLETED = JSON.stringify({
@@ -44,6 +46,9 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
   compile("src/cli/bin.ts", "dist/bench-jmo-telemetry-no-bytecode", undefined, false);
   const home = await Deno.makeTempDir({ prefix: "jmo-bench-" });
   const offHome = await Deno.makeTempDir({ prefix: "jmo-bench-off-" });
+  // A host scanning from its own repository: its jmo.yml in the working directory.
+  const repository = await Deno.makeTempDir({ prefix: "jmo-bench-repository-" });
+  await Deno.copyFile(HOST_JMO_YML, join(repository, "jmo.yml"));
   const env = {
     PATH: Deno.env.get("PATH") ?? "/usr/bin",
     HOME: home,
@@ -67,6 +72,13 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
       cwd: home,
     },
     {
+      name: "on, jmo.yml",
+      command: BINARY,
+      args: ["track", "scan.completed", "--meta", COMPLETED],
+      env,
+      cwd: repository,
+    },
+    {
       name: "on, no bytecode",
       command: NO_BYTECODE,
       args: ["track", "scan.completed", "--meta", COMPLETED],
@@ -87,10 +99,12 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
   const on = median(times.get("on")!);
   const off = median(times.get("off")!);
   const plain = median(times.get("on, no bytecode")!);
+  const withConfig = median(times.get("on, jmo.yml")!);
   const rssOn = await peakRssKiB(variants[1]);
   const rssHello = await peakRssKiB(variants[0]);
   await Deno.remove(home, { recursive: true });
   await Deno.remove(offHome, { recursive: true });
+  await Deno.remove(repository, { recursive: true });
   return [
     {
       item: "1. track scan.completed, on, collector unreachable / hello-world",
@@ -100,6 +114,13 @@ export async function benchTrackStartup(runs: number): Promise<ResultRow[]> {
       } MiB vs ${(rssHello / 1024).toFixed(1)} MiB`,
       target: "<= 2.5x",
       holds: on / base <= 2.5,
+    },
+    {
+      item: "1. the same, from a directory holding JMo's 211-line jmo.yml / hello-world",
+      figure: `${(withConfig / base).toFixed(2)}x`,
+      detail: `${withConfig.toFixed(1)} ms vs ${base.toFixed(1)} ms (telemetry.enabled: true)`,
+      target: "<= 2.5x",
+      holds: withConfig / base <= 2.5,
     },
     {
       item: "1. the same track built without --bytecode / hello-world",

@@ -95,6 +95,12 @@ function shareList(counts: readonly Count[]): string {
   return counts.map((c) => `${formatPercent(c.count, whole)} ${displayName(c.key)}`).join(", ");
 }
 
+/** Each value's share of `whole` (for lists, where one event may count in several groups). */
+function listShares(counts: readonly Count[], whole: number): string {
+  if (whole === 0) return "no data";
+  return counts.map((c) => `${displayName(c.key)} in ${formatPercent(c.count, whole)}`).join(", ");
+}
+
 function change(current: number, before: number): string {
   if (current === before) return "unchanged";
   return `${current > before ? "up" : "down"} ${formatPercent(Math.abs(current - before), before)}`;
@@ -229,7 +235,7 @@ function modeInsight(
 
 /** The privacy statement every report carries. */
 export const PRIVACY_STATEMENT: readonly string[] = [
-  "Zero PII collected: no names, e-mail or IP addresses, paths, repository names or findings; strict schemas refuse any other field",
+  'Zero PII collected: no names, e-mail or IP addresses, paths, repository names or findings; any other field is dropped on the user\'s machine, and user-defined profile and policy names are recorded only as "custom"',
   "No user-identifiable data retained: the collector stores no IP address, header or user agent",
   "All data anonymized: an install is a random UUID; durations and finding counts are bucketed",
   "Raw events are readable by maintainers only: the export needs the admin token, the Gist is secret",
@@ -286,6 +292,16 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
     },
     { label: "Profiles", value: shareList(profiles) },
     { label: "Execution Modes", value: shareList(modes) },
+    { label: "Run in CI", value: shareList(foldSmallGroups(summary.ci)) },
+    { label: "Multi-target Scans", value: shareList(foldSmallGroups(summary.multiTarget)) },
+    { label: "Targets per Scan", value: shareList(foldSmallGroups(summary.targets)) },
+    { label: "Scan Frequency", value: shareList(foldSmallGroups(summary.frequency)) },
+    { label: "Policy Evaluations", value: formatCount(summary.policyEvaluations) },
+    {
+      label: "Policies Evaluated",
+      value: listShares(foldSmallGroups(summary.policies), summary.policyEvaluations),
+    },
+    { label: "Policy Violations", value: shareList(foldSmallGroups(summary.violations)) },
   ];
   const started = inQuarter.flatMap((e) => e.envelope.event === "scan.started" ? [e.envelope] : []);
   return {

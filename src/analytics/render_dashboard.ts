@@ -97,6 +97,7 @@ export function renderDashboard(
     ["scans completed", summary.scansCompleted],
     ["wizard runs", summary.wizardRuns],
     ["tool failures", summary.toolFailures],
+    ["policy evaluations", summary.policyEvaluations],
   ];
   const width = formatCount(Math.max(...totals.map(([, n]) => n))).length;
   const latest = table(
@@ -120,7 +121,7 @@ export function renderDashboard(
     `Period:  ${summary.firstTimestamp} to ${summary.lastTimestamp}`,
     ...section(
       "Totals",
-      totals.map(([k, n]) => `  ${k.padEnd(17)}${formatCount(n).padStart(width)}`),
+      totals.map(([k, n]) => `  ${k.padEnd(20)}${formatCount(n).padStart(width)}`),
     ),
     ...section("Events by type", terminalBars(summary.byType, style)),
     ...section(
@@ -141,6 +142,17 @@ export function renderDashboard(
     ...section("Scan durations (scans completed)", terminalBars(summary.durations, style)),
     ...section("Findings (scans completed)", terminalBars(summary.findings, style)),
     ...section("Target types (sum over scans started)", terminalBars(summary.targetTypes, style)),
+    ...section("Targets per scan (scans started)", terminalBars(summary.targets, style)),
+    ...section("Multi-target scans (scans started)", terminalBars(summary.multiTarget, style)),
+    ...section("Run in CI (scans started)", terminalBars(summary.ci, style)),
+    ...section("Scan frequency (scans started)", terminalBars(summary.frequency, style)),
+    ...section(
+      "Policies evaluated (share of evaluations that listed each)",
+      terminalBars(summary.policies, style, summary.policyEvaluations),
+    ),
+    ...section("Policy violations (evaluations)", terminalBars(summary.violations, style)),
+    ...section("Policy results (policies)", terminalBars(summary.policyResults, style)),
+    ...section("Schema versions (events)", terminalBars(summary.schemas, style)),
     ...section("Versions (installs, by their latest event)", terminalBars(summary.versions, style)),
     ...section(`Latest ${summary.latest.length} events (newest first)`, latest),
   ].join("\n") + "\n";

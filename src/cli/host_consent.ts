@@ -44,7 +44,10 @@ function plainChoice(json: string): boolean | undefined | "other" {
 /**
  * The config's choice: the host's `--config-json` when given (its
  * `telemetry.enabled` read by the config file's rules), else the config
- * file, read only when no environment opt-out decides first.
+ * file, read only when no environment opt-out decides first. With
+ * `remember` (the commands a host runs on every scan), the choice of a
+ * config text already read comes from the state folder, and a new one is
+ * remembered there (see `loadConfigChoiceLazily`).
  *
  * @example
  * ```ts
@@ -54,7 +57,11 @@ function plainChoice(json: string): boolean | undefined | "other" {
  * (await configChoiceFor(core, { "config-json": '{"telemetry":{"enabled":false}}' })).enabled; // false
  * ```
  */
-export async function configChoiceFor(core: ClientCore, flags: ConfigFlags): Promise<ConfigChoice> {
+export async function configChoiceFor(
+  core: ClientCore,
+  flags: ConfigFlags,
+  remember = false,
+): Promise<ConfigChoice> {
   const json = flags["config-json"];
   if (json !== undefined) {
     const plain = plainChoice(json);
@@ -64,12 +71,13 @@ export async function configChoiceFor(core: ClientCore, flags: ConfigFlags): Pro
   }
   const path = core.settings.configPath;
   if (decideFromEnvironment(core.env) !== undefined) return { path, enabled: undefined };
-  return await loadConfigChoiceLazily(path);
+  return await loadConfigChoiceLazily(path, remember ? core.settings.home : undefined);
 }
 
 /**
- * Decides consent by all five rules for a command given `flags`; when off,
- * spooled events are deleted as every opt-out does.
+ * Decides consent by all five rules for a command given `flags` (the config
+ * file's choice remembered with `remember`, as `configChoiceFor`); when
+ * off, spooled events are deleted as every opt-out does.
  *
  * @example
  * ```ts
@@ -78,6 +86,10 @@ export async function configChoiceFor(core: ClientCore, flags: ConfigFlags): Pro
  * (await hostConsent(clientCore({ env: { DO_NOT_TRACK: "1" } }), {})).reason; // "env:DO_NOT_TRACK"
  * ```
  */
-export async function hostConsent(core: ClientCore, flags: ConfigFlags): Promise<CurrentConsent> {
-  return consentFromConfig(core, await configChoiceFor(core, flags));
+export async function hostConsent(
+  core: ClientCore,
+  flags: ConfigFlags,
+  remember = false,
+): Promise<CurrentConsent> {
+  return consentFromConfig(core, await configChoiceFor(core, flags, remember));
 }

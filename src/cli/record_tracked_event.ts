@@ -74,7 +74,7 @@ export async function recordTrackedEvent(
     const config = await configChoiceFor(core, {
       config: request.configPath,
       "config-json": request.configJson,
-    });
+    }, true);
     if (!consentFromConfig(core, config).enabled) return undefined;
     let outcome: RecordOutcome;
     try {

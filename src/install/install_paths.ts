@@ -14,6 +14,8 @@ export interface InstallPaths {
   stateFile: string;
   auditFile: string;
   lockFile: string;
+  /** Choices of config files already read, by the SHA-256 of their text. */
+  configCacheFile: string;
 }
 
 /**
@@ -33,5 +35,6 @@ export function installPaths(home: string): InstallPaths {
     stateFile: join(home, "state.json"),
     auditFile: join(home, "audit.jsonl"),
     lockFile: join(home, ".lock"),
+    configCacheFile: join(home, "config-cache.json"),
   };
 }

@@ -51,7 +51,7 @@ export const bannerCommand: Command = {
     }
     const core = clientCoreFor(context, flags.config);
     const { settings } = core;
-    const on = !settings.noticeShownByHost && (await hostConsent(core, flags)).enabled;
+    const on = !settings.noticeShownByHost && (await hostConsent(core, flags, true)).enabled;
     const decision = decideBanner(readState(settings.home).notice, {
       docker: settings.docker || flags.mode === "docker",
     });

@@ -52,7 +52,7 @@ export const scanCountCommand: Command = {
     const file = flags.file ?? paths.scanCountFile;
     let count = readScanCountFile(file);
     if (flags.increment) {
-      const writes = flags.file !== undefined || (await hostConsent(core, flags)).enabled;
+      const writes = flags.file !== undefined || (await hostConsent(core, flags, true)).enabled;
       count = writes
         ? advanceScanCount(file, flags.file === undefined ? paths.lockFile : `${file}.lock`)
         : count + 1;
