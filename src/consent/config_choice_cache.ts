@@ -1,13 +1,12 @@
 /**
- * Choices of config files already read, remembered by the SHA-256 of their
+ * Choices of config files already read, remembered by a digest of their
  * text in the state folder: a host that calls `track` from a repository
  * with a large `jmo.yml` pays for the YAML parser once per change of the
- * file, not once per event. Exact: a different text is a different key.
+ * file, not once per event.
  *
  * @module
  */
 
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readRegularFile } from "../fs/read_regular_file.ts";
 import { installPaths } from "../install/install_paths.ts";
@@ -20,18 +19,36 @@ export const MAX_REMEMBERED_CONFIGS = 16;
 /** What is remembered of one config text: its choice, never its content. */
 type Remembered = Omit<ConfigChoice, "path">;
 
+/** cyrb53: a fast 53-bit string hash, seeded. */
+function cyrb53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /**
- * The SHA-256 of a config text, in hex.
+ * The digest a config text is remembered by: its length and two seeded
+ * 53-bit hashes, in hex. Not cryptographic (a collision would take a config
+ * crafted against its own earlier text), and computed in JavaScript because
+ * loading a crypto module costs a compiled `track` more than parsing a
+ * small file.
  *
  * @example
  * ```ts
  * import { configDigest } from "./config_choice_cache.ts";
- * configDigest("telemetry:\n  enabled: true\n").length; // 64
+ * configDigest("telemetry:\n  enabled: true\n") === configDigest("telemetry:\n  enabled: true\n"); // true
+ * configDigest("enabled: yes") === configDigest("enabled: off"); // false
  * ```
  */
 export function configDigest(text: string): string {
-  // Synchronous on purpose: a compiled binary's run may end while a web crypto digest is pending.
-  return createHash("sha256").update(text).digest("hex");
+  return [text.length, cyrb53(text, 1), cyrb53(text, 2)].map((n) => n.toString(16)).join("-");
 }
 
 function readRemembered(home: string): [string, Remembered][] {

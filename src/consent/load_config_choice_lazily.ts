@@ -9,7 +9,7 @@
 
 import { statSync } from "node:fs";
 import { readRegularFile } from "../fs/read_regular_file.ts";
-import { type ConfigChoice, configChoiceFromText, loadConfigChoice } from "./config_file.ts";
+import type { ConfigChoice } from "./config_file.ts";
 import {
   configDigest,
   rememberConfigChoice,
@@ -36,7 +36,7 @@ function textOf(path: string): string | undefined {
 /**
  * What `loadConfigChoice` answers, loading the YAML parser only when the
  * file exists and must be parsed. With `home` (the state folder), the choice of a text already
- * read is taken from the choices remembered there by the SHA-256 of the
+ * read is taken from the choices remembered there by a digest of the
  * text, and a new one is remembered (unless it opts out, or the folder does
  * not exist yet).
  *
@@ -52,12 +52,14 @@ export async function loadConfigChoiceLazily(path: string, home?: string): Promi
   const text = home === undefined ? undefined : textOf(path);
   if (home === undefined || text === undefined) {
     await loadYamlParser();
+    const { loadConfigChoice } = await import("./config_file.ts");
     return loadConfigChoice(path);
   }
   const digest = configDigest(text);
   const remembered = rememberedConfigChoice(home, digest, path);
   if (remembered !== undefined) return remembered;
   await loadYamlParser();
+  const { configChoiceFromText } = await import("./config_file.ts");
   const choice = configChoiceFromText(path, text);
   rememberConfigChoice(home, digest, choice);
   return choice;

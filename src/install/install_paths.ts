@@ -14,7 +14,7 @@ export interface InstallPaths {
   stateFile: string;
   auditFile: string;
   lockFile: string;
-  /** Choices of config files already read, by the SHA-256 of their text. */
+  /** Choices of config files already read, by a digest of their text. */
   configCacheFile: string;
 }
 
