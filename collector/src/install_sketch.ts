@@ -7,6 +7,8 @@
  * @module
  */
 
+import { hash53 } from "../../src/hash/mod.ts";
+
 const BITS = 10;
 const REGISTERS = 1 << BITS;
 
@@ -24,20 +26,6 @@ export type InstallSketch = Uint8Array;
  */
 export function emptySketch(): InstallSketch {
   return new Uint8Array(REGISTERS);
-}
-
-/** A 53-bit hash of a string (cyrb53). */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**

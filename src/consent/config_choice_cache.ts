@@ -9,6 +9,7 @@
 
 import { existsSync } from "node:fs";
 import { readRegularFile } from "../fs/read_regular_file.ts";
+import { hash53 } from "../hash/hash53.ts";
 import { installPaths } from "../install/install_paths.ts";
 import { writeAtomic } from "../install/write_atomic.ts";
 import type { ConfigChoice } from "./config_file.ts";
@@ -18,20 +19,6 @@ export const MAX_REMEMBERED_CONFIGS = 16;
 
 /** What is remembered of one config text: its choice, never its content. */
 type Remembered = Omit<ConfigChoice, "path">;
-
-/** cyrb53: a fast 53-bit string hash, seeded. */
-function cyrb53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 /**
  * The digest a config text is remembered by: its length and two seeded
@@ -48,7 +35,7 @@ function cyrb53(text: string, seed: number): number {
  * ```
  */
 export function configDigest(text: string): string {
-  return [text.length, cyrb53(text, 1), cyrb53(text, 2)].map((n) => n.toString(16)).join("-");
+  return [text.length, hash53(text, 1), hash53(text, 2)].map((n) => n.toString(16)).join("-");
 }
 
 function readRemembered(home: string): [string, Remembered][] {
