@@ -10,7 +10,7 @@ import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
 import { processIsAlive, summariseSpool } from "../spool/mod.ts";
-import { flusherRunning } from "../transport/flush_lease.ts";
+import { flusherRunning } from "../transport/flusher_running.ts";
 import type { ClientCore } from "./client_core.ts";
 import { applyRetention } from "./apply_retention.ts";
 import type { CurrentConsent } from "./consent_from_config.ts";

@@ -22,7 +22,7 @@ import { readAnonymousId } from "../install/mod.ts";
 import { type Environment, readEnvironment } from "../settings/mod.ts";
 import { SpoolWriter } from "../spool/mod.ts";
 // Single files, not the transport's mod.ts: the delivery code loads on the first flush().
-import { emptyFlushReport, type FlushReport } from "../transport/flush_report.ts";
+import type { FlushReport } from "../transport/flush_report.ts";
 import { startFlushIfDue } from "../transport/start_flush_if_due.ts";
 import { cliEntry } from "./cli_entry.ts";
 import {
@@ -390,6 +390,8 @@ export class TelemetryClient {
   async flush(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<FlushReport> {
     const timeoutMs = options.timeoutMs;
     const usable = timeoutMs === undefined || (Number.isFinite(timeoutMs) && timeoutMs > 0);
+    // Loaded here, as the delivery code below is: start-up (`track`, `close`) needs neither.
+    const { emptyFlushReport } = await import("../transport/flush_report.ts");
     if (this.#unavailable !== undefined) {
       return {
         ...emptyFlushReport(this.#core.settings.transport, "off"),

@@ -19,17 +19,7 @@
  * @module
  */
 
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-} from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { appendEvents } from "./append_events.ts";
@@ -234,29 +224,6 @@ export function claimPending(home: string, options: ClaimOptions): Claim {
     }
   }
   return claim;
-}
-
-/** The entry a flusher makes and removes in its claim to mark it alive. */
-const ALIVE_MARK = ".alive";
-
-/**
- * Marks a claim as still worked on, so that no other flusher judges it idle
- * while its owner waits on a slow server: an empty entry made and removed in
- * its folder sets the folder's time by the file system's clock, whatever
- * this process's clock says.
- *
- * @example
- * ```ts
- * import { claimPending, processIsAlive, touchClaim } from "./claim.ts";
- * touchClaim(claimPending("/tmp/jmo-home", { now: Date.now(), isAlive: processIsAlive }));
- * ```
- */
-export function touchClaim(claim: Claim): void {
-  const mark = join(claim.dir, ALIVE_MARK);
-  try {
-    closeSync(openSync(mark, "w", 0o600));
-    unlinkSync(mark);
-  } catch { /* gone (taken over, purged) or never made: the owner finds out when it settles */ }
 }
 
 /** Moves a ready entry into the claim; false when it is gone or cannot be moved (left where it is). */

@@ -4,29 +4,22 @@
  * @module
  */
 
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_SEGMENT_BYTES } from "./append_events.ts";
 import { parseName, spoolLayout } from "./layout.ts";
+import { listFolder } from "./list_folder.ts";
 import { readSegment, type SpooledEvent } from "./read_segment.ts";
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 function segmentPaths(home: string): string[] {
   const layout = spoolLayout(home);
   const paths: string[] = [];
   for (const dir of [layout.ready, layout.open]) {
-    for (const name of list(dir)) if (name.endsWith(".ndjson")) paths.push(join(dir, name));
+    for (const name of listFolder(dir)) if (name.endsWith(".ndjson")) paths.push(join(dir, name));
   }
-  for (const claim of list(layout.claimed)) {
+  for (const claim of listFolder(layout.claimed)) {
     const dir = join(layout.claimed, claim);
-    for (const name of list(dir)) if (name.endsWith(".ndjson")) paths.push(join(dir, name));
+    for (const name of listFolder(dir)) if (name.endsWith(".ndjson")) paths.push(join(dir, name));
   }
   return paths;
 }
@@ -61,25 +54,6 @@ export function pendingEvents(home: string): SpooledEvent[] {
   }
 }
 
-/**
- * How many events flushers hold now (their claimed folders): pending, but
- * neither in `ready/` for the next flush nor in a writer's open segment.
- *
- * @example
- * ```ts
- * import { heldByFlushers } from "./inspect_spool.ts";
- * heldByFlushers("/tmp/jmo-home"); // 0 when no flush is running
- * ```
- */
-export function heldByFlushers(home: string): number {
-  const { claimed } = spoolLayout(home);
-  return list(claimed).reduce((count, claim) => {
-    const dir = join(claimed, claim);
-    const segments = list(dir).filter((name) => name.endsWith(".ndjson"));
-    return count + segments.reduce((n, name) => n + readSegment(join(dir, name)).events.length, 0);
-  }, 0);
-}
-
 /** Counts of what is pending. */
 export interface SpoolSummary {
   events: number;
@@ -105,7 +79,7 @@ export function summariseSpool(home: string): SpoolSummary {
     events: events.length,
     bytes: events.reduce((sum, e) => sum + e.bytes, 0),
     oldestMs: events[0]?.timestampMs,
-    rejectedFiles: list(spoolLayout(home).rejected).length,
+    rejectedFiles: listFolder(spoolLayout(home).rejected).length,
   };
 }
 
@@ -144,7 +118,7 @@ export function spoolOverCap(home: string, maxBytes: number): boolean {
  */
 export function oldestSealedMs(home: string): number | undefined {
   let oldest: number | undefined;
-  for (const name of list(spoolLayout(home).ready)) {
+  for (const name of listFolder(spoolLayout(home).ready)) {
     const createdMs = parseName(name)?.createdMs;
     if (createdMs !== undefined && (oldest === undefined || createdMs < oldest)) oldest = createdMs;
   }

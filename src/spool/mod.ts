@@ -25,7 +25,6 @@ export {
   recoverAbandoned,
   settleClaim,
   STALE_CLAIM_MS,
-  touchClaim,
 } from "./claim.ts";
 export type {
   Claim,
@@ -37,13 +36,8 @@ export type {
 } from "./claim.ts";
 export { enforceRetention } from "./enforce_retention.ts";
 export type { DroppedCounts } from "./enforce_retention.ts";
-export {
-  heldByFlushers,
-  oldestSealedMs,
-  pendingEvents,
-  spoolOverCap,
-  summariseSpool,
-} from "./inspect_spool.ts";
+export { heldByFlushers } from "./held_by_flushers.ts";
+export { oldestSealedMs, pendingEvents, spoolOverCap, summariseSpool } from "./inspect_spool.ts";
 export type { SpoolSummary } from "./inspect_spool.ts";
 export { makeName, parseName, spoolLayout } from "./layout.ts";
 export type { NameParts, SpoolLayout } from "./layout.ts";
@@ -51,6 +45,7 @@ export { MAX_SPOOL_BYTES, planRetention } from "./plan_retention.ts";
 export type { RetentionLimits, RetentionPlan } from "./plan_retention.ts";
 export { purgeSpool, setAside } from "./purge_spool.ts";
 export { processScope } from "./process_scope.ts";
+export { touchClaim } from "./touch_claim.ts";
 export { trimToCap } from "./trim_to_cap.ts";
 export { parseSegment, readSegment } from "./read_segment.ts";
 export type { SegmentContent, SegmentRead, SpooledEvent } from "./read_segment.ts";

@@ -6,29 +6,14 @@
  * @module
  */
 
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { MAX_SEGMENT_BYTES } from "./append_events.ts";
 import { spoolOverCap } from "./inspect_spool.ts";
 import { makeName, parseName, spoolLayout } from "./layout.ts";
+import { listFolder } from "./list_folder.ts";
 import { processScope } from "./process_scope.ts";
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 function sizeOf(path: string): number {
   return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
@@ -55,15 +40,15 @@ function linesIn(path: string): number {
 export function trimToCap(home: string, maxBytes: number, now = Date.now()): number {
   if (!spoolOverCap(home, maxBytes)) return 0;
   const layout = spoolLayout(home);
-  const claimed = list(layout.claimed).flatMap((claim) =>
-    list(join(layout.claimed, claim)).map((name) => join(layout.claimed, claim, name))
+  const claimed = listFolder(layout.claimed).flatMap((claim) =>
+    listFolder(join(layout.claimed, claim)).map((name) => join(layout.claimed, claim, name))
   );
-  const ready = list(layout.ready).filter((name) => name.endsWith(".ndjson"))
+  const ready = listFolder(layout.ready).filter((name) => name.endsWith(".ndjson"))
     .map((name) => ({ name, createdMs: parseName(name)?.createdMs ?? 0 }))
     .sort((a, b) => a.createdMs - b.createdMs || (a.name < b.name ? -1 : 1));
   const paths = [
     ...ready.map((s) => join(layout.ready, s.name)),
-    ...list(layout.open).map((name) => join(layout.open, name)),
+    ...listFolder(layout.open).map((name) => join(layout.open, name)),
     ...claimed,
   ];
   let total = paths.reduce((sum, path) => sum + sizeOf(path), 0);

@@ -8,9 +8,8 @@
  */
 
 import { closeSync, openSync, unlinkSync, writeSync } from "node:fs";
-import { readRegularFile } from "../fs/read_regular_file.ts";
-import { join } from "node:path";
-import { type IsAlive, spoolLayout, STALE_CLAIM_MS } from "../spool/mod.ts";
+import type { IsAlive } from "../spool/mod.ts";
+import { holdsLease, leaseHolder, leasePath } from "./flusher_running.ts";
 
 /** Errors that say the disk has no room for the lease's few bytes. */
 const NO_ROOM = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
@@ -21,44 +20,6 @@ function dropEmptyLease(path: string, fd: number): void {
     closeSync(fd);
     unlinkSync(path);
   } catch { /* nothing more to undo */ }
-}
-
-/** Who holds the lease and since when. */
-interface Holder {
-  pid: number;
-  sinceMs: number;
-}
-
-function leasePath(home: string): string {
-  return join(spoolLayout(home).root, "flusher.pid");
-}
-
-function readHolder(path: string): Holder | undefined {
-  try {
-    const [pid, sinceMs] = readRegularFile(path).trim().split(" ").map(Number);
-    return Number.isSafeInteger(pid) && Number.isFinite(sinceMs) ? { pid, sinceMs } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function holds(holder: Holder | undefined, nowMs: number, isAlive: IsAlive): boolean {
-  return holder !== undefined && nowMs - holder.sinceMs <= STALE_CLAIM_MS && isAlive(holder.pid);
-}
-
-/**
- * Whether a live process holds the lease. A lease whose process is gone, or
- * older than a stale claim, does not count.
- *
- * @example
- * ```ts
- * import { flusherRunning } from "./flush_lease.ts";
- * import { processIsAlive } from "../spool/mod.ts";
- * flusherRunning("/tmp/jmo-home", Date.now(), processIsAlive); // false when none runs
- * ```
- */
-export function flusherRunning(home: string, nowMs: number, isAlive: IsAlive): boolean {
-  return holds(readHolder(leasePath(home)), nowMs, isAlive);
 }
 
 /**
@@ -101,7 +62,7 @@ export function acquireFlushLease(
         if (fd !== undefined) dropEmptyLease(path, fd);
         return true;
       }
-      if (holds(readHolder(path), nowMs, isAlive)) return false;
+      if (holdsLease(leaseHolder(path), nowMs, isAlive)) return false;
       try {
         unlinkSync(path);
       } catch { /* another process broke it first */ }
@@ -121,7 +82,7 @@ export function acquireFlushLease(
  */
 export function releaseFlushLease(home: string, pid: number): void {
   const path = leasePath(home);
-  if (readHolder(path)?.pid !== pid) return;
+  if (leaseHolder(path)?.pid !== pid) return;
   try {
     unlinkSync(path);
   } catch { /* a purge removed it */ }

@@ -30,7 +30,8 @@ import {
   touchClaim,
 } from "../spool/mod.ts";
 import { appendAudit, type AuditEntry } from "./audit_log.ts";
-import { backoffPassed, nextBackoff } from "./backoff.ts";
+import { backoffPassed } from "./backoff.ts";
+import { nextBackoff } from "./next_backoff.ts";
 import { chooseTransport, type Transport } from "./choose_transport.ts";
 import type { Verdict } from "./classify_response.ts";
 import { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";

@@ -16,13 +16,8 @@
 
 export { appendAudit, AUDIT_MAX_BYTES } from "./audit_log.ts";
 export type { AuditAttempt, AuditEntry, AuditOutcome } from "./audit_log.ts";
-export {
-  BACKOFF_MAX_MS,
-  BACKOFF_MIN_MS,
-  backoffDelay,
-  backoffPassed,
-  nextBackoff,
-} from "./backoff.ts";
+export { BACKOFF_MAX_MS, BACKOFF_MIN_MS, backoffPassed } from "./backoff.ts";
+export { backoffDelay, nextBackoff } from "./next_backoff.ts";
 export { chooseTransport } from "./choose_transport.ts";
 export { describeTransport, gistUrl } from "./describe_transport.ts";
 export { combineFlushReports } from "./combine_flush_reports.ts";
@@ -37,7 +32,8 @@ export {
 export type { RefusedEvent, TransportKind, Verdict } from "./classify_response.ts";
 export { FLUSH_AFTER_MS, flushDue, SCAN_END_EVENT } from "./flush_due.ts";
 export type { DueFacts } from "./flush_due.ts";
-export { acquireFlushLease, flusherRunning, releaseFlushLease } from "./flush_lease.ts";
+export { acquireFlushLease, releaseFlushLease } from "./flush_lease.ts";
+export { flusherRunning } from "./flusher_running.ts";
 export { flushSpool } from "./flush_spool.ts";
 export type { FlushOptions } from "./flush_spool.ts";
 export { emptyFlushReport } from "./flush_report.ts";

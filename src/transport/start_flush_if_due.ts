@@ -8,7 +8,7 @@
 import { readState } from "../install/mod.ts";
 import { oldestSealedMs, processIsAlive } from "../spool/mod.ts";
 import { flushDue } from "./flush_due.ts";
-import { flusherRunning } from "./flush_lease.ts";
+import { flusherRunning } from "./flusher_running.ts";
 import { type BackgroundFlushOptions, startBackgroundFlush } from "./start_background_flush.ts";
 
 /** What the run knows when it asks. */
