@@ -24,11 +24,13 @@ import {
   chmodSync,
   copyFileSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -328,6 +330,56 @@ export function packAndInstall(
     cwd: scratchDir,
   });
   return tarball;
+}
+
+/**
+ * What issue 14 allows a host's start-up bundle of the client to weigh: 40 KB
+ * (40,000 bytes), as `hostBundleBytes` measures it.
+ */
+export const CLIENT_BUNDLE_LIMIT = 40_000;
+
+/**
+ * `bun build --minify --splitting --target=node` of `entry` (a host program
+ * in `project`, where the package is installed), the optional peers that are
+ * not installed left out, as bundlers that split dynamic imports (Rollup,
+ * Vite, webpack) emit it: the bytes a host loads at start (the entry and the
+ * chunks it imports statically) and the bytes of all chunks (with what the
+ * first `flush()` loads). Byte sizes are the same from run to run.
+ *
+ * @example
+ * ```ts
+ * import { hostBundleBytes } from "./build_npm.ts";
+ * const { eager } = hostBundleBytes("/tmp/scratch", "host.mjs");
+ * eager <= 40_000; // the client's start-up code fits issue 14's limit
+ * ```
+ */
+export function hostBundleBytes(project: string, entry: string): { eager: number; whole: number } {
+  const outdir = join(project, `${entry}.bundle`);
+  const bun = join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "bun.exe" : "bun");
+  run(bun, [
+    "build",
+    entry,
+    "--minify",
+    "--splitting",
+    "--target=node",
+    // An optional peer not installed cannot be in the host's bundle.
+    ...OPTIONAL_PEERS.filter((name) => !existsSync(join(project, "node_modules", name)))
+      .map((name) => `--external=${name}`),
+    `--outdir=${outdir}`,
+  ], { cwd: project });
+  const size = (file: string) => statSync(join(outdir, file)).size;
+  const eager = new Set<string>();
+  const visit = (file: string) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    const text = readFileSync(join(outdir, file), "utf8");
+    for (const m of text.matchAll(/\bfrom\s*"\.\/([^"]+)"/g)) visit(m[1]);
+  };
+  visit(entry.replace(/\.mjs$/, ".js"));
+  return {
+    eager: [...eager].reduce((sum, file) => sum + size(file), 0),
+    whole: readdirSync(outdir).reduce((sum, file) => sum + size(file), 0),
+  };
 }
 
 /** The Node test suite of the library and the CLI, run against the installed package. */

@@ -1,23 +1,20 @@
 /**
- * The spool's limits applied now, outside a flush: `show` and `status` speak
- * of what would really be sent, and an install whose flushes cannot reach
- * the network (air-gapped) still keeps to them.
+ * The spool's limits applied now, outside a flush: `show` and the binary's
+ * `status` speak of what would really be sent, and an install whose flushes
+ * cannot reach the network (air-gapped) still keeps to them. (The library's
+ * `status()` counts what they would drop without claiming the spool:
+ * `readStatus`.)
  *
  * @module
  */
 
 import { existsSync } from "node:fs";
-import { envelopeProblem } from "../events/envelope_problem.ts";
 import { fsErrorCode } from "../fs/fs_error.ts";
-import { recordRefusals, updateState } from "../install/mod.ts";
-import {
-  type DroppedCounts,
-  enforceRetention,
-  MAX_SPOOL_BYTES,
-  processIsAlive,
-  spoolLayout,
-} from "../spool/mod.ts";
+import { updateState } from "../install/mod.ts";
+import { type DroppedCounts, enforceRetention, spoolLayout } from "../spool/mod.ts";
 import type { ClientCore } from "./client_core.ts";
+import { countDropped } from "./count_dropped.ts";
+import { retentionOptions } from "./retention_options.ts";
 
 /**
  * Drops pending events older than `JMO_TELEMETRY_MAX_AGE_DAYS` and the oldest
@@ -36,23 +33,13 @@ import type { ClientCore } from "./client_core.ts";
  * ```
  */
 export function applyRetention(core: ClientCore): DroppedCounts {
-  const { home, maxAgeMs } = core.settings;
+  const { home } = core.settings;
   let dropped: DroppedCounts = { expired: 0, overCap: 0, damaged: 0, invalid: [] };
   if (!existsSync(spoolLayout(home).root)) return dropped;
   try {
-    dropped = enforceRetention(home, {
-      now: core.now().getTime(),
-      isAlive: processIsAlive,
-      limits: { maxAgeMs, maxBytes: MAX_SPOOL_BYTES },
-      check: envelopeProblem,
-    });
+    dropped = enforceRetention(home, retentionOptions(core));
     if (dropped.expired + dropped.overCap + dropped.damaged + dropped.invalid.length > 0) {
-      updateState(home, (state) => {
-        state.dropped.expired += dropped.expired;
-        state.dropped.over_cap += dropped.overCap;
-        state.dropped.damaged += dropped.damaged;
-        recordRefusals(state, dropped.invalid.map((i) => `invalid in the spool: ${i.reason}`));
-      });
+      updateState(home, (state) => countDropped(state, dropped));
     }
   } catch (error) {
     if (fsErrorCode(error) === undefined) throw error;

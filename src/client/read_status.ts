@@ -6,15 +6,22 @@
  */
 
 import { detectCi } from "../consent/detect_ci.ts";
+import { fsErrorCode } from "../fs/fs_error.ts";
 import { readAnonymousId, readScanCount, readState } from "../install/mod.ts";
 import type { DroppedCounters, FlushOutcome, NormalisedCounters } from "../install/mod.ts";
 import type { SettingsProblem } from "../settings/mod.ts";
-import { processIsAlive, summariseSpool } from "../spool/mod.ts";
+import {
+  previewRetention,
+  processIsAlive,
+  type RetentionPreview,
+  summariseSpool,
+} from "../spool/mod.ts";
 import { flusherRunning } from "../transport/flusher_running.ts";
 import type { ClientCore } from "./client_core.ts";
-import { applyRetention } from "./apply_retention.ts";
 import type { CurrentConsent } from "./consent_from_config.ts";
+import { countDropped } from "./count_dropped.ts";
 import { currentConsent } from "./current_consent.ts";
+import { retentionOptions } from "./retention_options.ts";
 
 /** The status of the install, as `status --json` prints it. */
 export interface StatusReport {
@@ -70,10 +77,23 @@ export interface StatusReport {
   settings_problems: SettingsProblem[];
 }
 
+/** What the spool's limits would drop now; none when the disk refuses. */
+function previewSpool(core: ClientCore): RetentionPreview | undefined {
+  try {
+    return previewRetention(core.settings.home, retentionOptions(core));
+  } catch (error) {
+    if (fsErrorCode(error) === undefined) throw error;
+    return undefined;
+  }
+}
+
 /**
- * Gathers the status of the install, after applying the spool's limits (so
- * the pending and dropped counts are what a flush would find). `consent` is
- * decided from the config file unless the caller decided it otherwise.
+ * Gathers the status of the install as a flush would find it: what the
+ * spool's limits would drop now (events too old or past the cap, damaged
+ * lines, lines that are no valid event) counts as dropped, not pending, as if
+ * a flush had dropped it (it does, as do `show` and the binary's `status`).
+ * `consent` is decided from the config file unless the caller decided it
+ * otherwise.
  *
  * @example
  * ```ts
@@ -87,9 +107,10 @@ export function readStatus(
   consent: CurrentConsent = currentConsent(core),
 ): StatusReport {
   const { settings } = core;
-  if (consent.enabled) applyRetention(core);
-  const spool = summariseSpool(settings.home);
+  const preview = consent.enabled ? previewSpool(core) : undefined;
+  const spool = summariseSpool(settings.home, preview?.kept);
   const state = readState(settings.home);
+  if (preview !== undefined) countDropped(state, preview.dropped);
   const now = core.now().getTime();
   const next = state.backoff?.next_attempt_at;
   const transport = settings.transport;
@@ -109,7 +130,7 @@ export function readStatus(
         ? null
         : Math.max(0, Math.round((now - spool.oldestMs) / 1000)),
     },
-    rejected_batches: spool.rejectedFiles,
+    rejected_batches: spool.rejectedFiles + (preview?.setAside ?? 0),
     transport: transport.kind === "gist"
       ? { kind: "gist", endpoint: `${transport.apiBase}/gists/${transport.gistId}` }
       : { kind: "collector", endpoint: transport.endpoint },

@@ -156,8 +156,7 @@ function recordScanNotice(
   return {
     banner: banner!.show ? bannerText(banner!.firstShowing) : undefined,
     holdDelivery: banner!.firstShowing,
-    ...(scanCount === undefined ? {} : { scanCount }),
-    ...(update.problem === undefined ? {} : { problem: update.problem }),
+    ...counted,
   };
 }
 

@@ -18,7 +18,17 @@ function join(path: string, key: string | number): string {
   return path === "" ? String(key) : `${path}.${key}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/**
+ * Whether `value` is a JSON object (not null, not a list).
+ *
+ * @example
+ * ```ts
+ * import { isPlainObject } from "./check_fields.ts";
+ * isPlainObject({}); // true
+ * isPlainObject([]); // false
+ * ```
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { isPlainObject } from "./check_fields.ts";
 import type { FieldSpec, ObjectFields } from "./field_spec.ts";
 
 /** One thing normalisation did to an event: a key dropped, or a value replaced. */
@@ -17,10 +18,6 @@ export interface FieldChange {
   change: "dropped" | "normalised";
   /** The value recorded instead, for `normalised`. */
   to?: string;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function outsideVocabulary(value: string, spec: FieldSpec): boolean {

@@ -23,20 +23,12 @@ import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 
 import { join } from "node:path";
 import process from "node:process";
 import { appendEvents } from "./append_events.ts";
-import { makeName, type NameParts, parseName, spoolLayout } from "./layout.ts";
+import { claimAbandoned, writerGone } from "./abandoned.ts";
+import { byCreation, makeName, parseName, spoolLayout } from "./layout.ts";
+import type { IsAlive } from "./process_is_alive.ts";
 import { processScope } from "./process_scope.ts";
 import { readSegment, type SpooledEvent } from "./read_segment.ts";
-import { setAside } from "./purge_spool.ts";
-
-/**
- * A claim idle this long (by its folder's time) is taken over even if its
- * pid looks alive; an open segment whose pid cannot be checked here is
- * adopted once untouched this long.
- */
-export const STALE_CLAIM_MS = 15 * 60_000;
-
-/** Whether a process id belongs to a running process. */
-export type IsAlive = (pid: number) => boolean;
+import { setAside } from "./set_aside.ts";
 
 /** An event held by a claim, with the segment it came from. */
 export interface ClaimedEvent extends SpooledEvent {
@@ -75,25 +67,6 @@ export interface ClaimOptions {
   check?: LineCheck;
 }
 
-/**
- * Whether a pid is running, by signal 0. A permission error means it runs.
- *
- * @example
- * ```ts
- * import { processIsAlive } from "./claim.ts";
- * processIsAlive(1); // true: init always runs
- * ```
- */
-export function processIsAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === "EPERM";
-  }
-}
-
 function list(dir: string): string[] {
   try {
     return readdirSync(dir);
@@ -113,35 +86,6 @@ function moveIfPresent(from: string, to: string): boolean {
     if ((error as { code?: string }).code === "ENOENT") return false;
     throw error;
   }
-}
-
-/** Whether an entry's file-system time is more than `STALE_CLAIM_MS` before `now`. */
-function untouchedFor(path: string, now: number): boolean {
-  const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
-  return mtimeMs !== undefined && now - mtimeMs > STALE_CLAIM_MS;
-}
-
-/**
- * Whether a claim's flusher is gone: its pid is dead in this pid namespace,
- * or its folder saw no activity for `STALE_CLAIM_MS` (a pid reused, a
- * flusher of another namespace, a name without scope from an older client).
- */
-function claimAbandoned(parts: NameParts, now: number, isAlive: IsAlive, path: string): boolean {
-  const checkable = parts.scope === processScope() || parts.scope === "";
-  return (checkable && !isAlive(parts.pid)) || untouchedFor(path, now);
-}
-
-/**
- * Whether an open segment's writer is gone. Its pid decides when it means
- * something here (same scope); a pid of another scope cannot be checked, so
- * only a segment untouched for `STALE_CLAIM_MS` counts as left (a live writer
- * that wakes up later notices and writes on in a fresh segment); a name that
- * does not say its scope (an older client's) is judged by either.
- */
-function writerGone(parts: NameParts, now: number, isAlive: IsAlive, path: string): boolean {
-  if (parts.scope === processScope()) return !isAlive(parts.pid);
-  if (parts.scope !== "") return untouchedFor(path, now);
-  return !isAlive(parts.pid) || untouchedFor(path, now);
 }
 
 /**
@@ -167,7 +111,8 @@ function releaseClaimFolder(dir: string, ready: string): void {
  *
  * @example
  * ```ts
- * import { processIsAlive, recoverAbandoned } from "./claim.ts";
+ * import { recoverAbandoned } from "./claim.ts";
+ * import { processIsAlive } from "./process_is_alive.ts";
  * recoverAbandoned("/tmp/jmo-home", Date.now(), processIsAlive);
  * ```
  */
@@ -195,7 +140,8 @@ export function recoverAbandoned(home: string, now: number, isAlive: IsAlive): v
  *
  * @example
  * ```ts
- * import { claimPending, processIsAlive, settleClaim } from "./claim.ts";
+ * import { claimPending, settleClaim } from "./claim.ts";
+ * import { processIsAlive } from "./process_is_alive.ts";
  * const claim = claimPending("/tmp/jmo-home", { now: Date.now(), isAlive: processIsAlive });
  * settleClaim(claim, () => true); // give everything back
  * ```
@@ -240,10 +186,6 @@ function setAsideEntry(path: string, rejected: string, name: string): void {
   moveIfPresent(path, join(rejected, name));
 }
 
-function byCreation(a: string, b: string): number {
-  return (parseName(a)?.createdMs ?? 0) - (parseName(b)?.createdMs ?? 0) || (a < b ? -1 : 1);
-}
-
 /**
  * Ends a claim: events for which `keep` is true go back to `ready/` (a
  * segment kept whole is renamed back untouched; a partly kept one is
@@ -251,7 +193,8 @@ function byCreation(a: string, b: string): number {
  *
  * @example
  * ```ts
- * import { claimPending, processIsAlive, settleClaim } from "./claim.ts";
+ * import { claimPending, settleClaim } from "./claim.ts";
+ * import { processIsAlive } from "./process_is_alive.ts";
  * const claim = claimPending("/tmp/jmo-home", { now: Date.now(), isAlive: processIsAlive });
  * const delivered = new Set<string>();
  * settleClaim(claim, (event) => !delivered.has(event.eventId));

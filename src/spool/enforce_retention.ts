@@ -4,13 +4,8 @@
  * @module
  */
 
-import {
-  claimPending,
-  type InvalidLine,
-  type IsAlive,
-  type LineCheck,
-  settleClaim,
-} from "./claim.ts";
+import { claimPending, type InvalidLine, type LineCheck, settleClaim } from "./claim.ts";
+import type { IsAlive } from "./process_is_alive.ts";
 import { planRetention, type RetentionLimits } from "./plan_retention.ts";
 
 /** How many events a retention pass dropped, by reason. */
@@ -30,7 +25,7 @@ export interface DroppedCounts {
  * @example
  * ```ts
  * import { enforceRetention } from "./enforce_retention.ts";
- * import { processIsAlive } from "./claim.ts";
+ * import { processIsAlive } from "./process_is_alive.ts";
  * enforceRetention("/tmp/jmo-home", {
  *   now: Date.now(), isAlive: processIsAlive,
  *   limits: { maxAgeMs: 30 * 86_400_000, maxBytes: 5 * 1024 * 1024 },

@@ -6,7 +6,7 @@
 
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { MAX_SEGMENT_BYTES } from "./append_events.ts";
+import { MAX_SEGMENT_BYTES } from "./spool_writer.ts";
 import { parseName, spoolLayout } from "./layout.ts";
 import { listFolder } from "./list_folder.ts";
 import { readSegment, type SpooledEvent } from "./read_segment.ts";
@@ -26,7 +26,9 @@ function segmentPaths(home: string): string[] {
 
 /**
  * Every pending event (sealed, still being written, or held by a flusher),
- * oldest first, each once even if it was seen mid-rename.
+ * oldest first, each once even if it was seen mid-rename. A segment listed
+ * in `kept` counts with the events given there instead of its own (what a
+ * retention pass would leave of it, as `previewRetention` says).
  *
  * @example
  * ```ts
@@ -34,7 +36,10 @@ function segmentPaths(home: string): string[] {
  * for (const e of pendingEvents("/tmp/jmo-home")) console.log(e.line);
  * ```
  */
-export function pendingEvents(home: string): SpooledEvent[] {
+export function pendingEvents(
+  home: string,
+  kept?: ReadonlyMap<string, SpooledEvent[]>,
+): SpooledEvent[] {
   // A flusher may move segments between folders while they are read: read
   // again until the listing before and after the read agree.
   for (let attempt = 1;; attempt++) {
@@ -42,7 +47,7 @@ export function pendingEvents(home: string): SpooledEvent[] {
     const seen = new Set<string>();
     const events: SpooledEvent[] = [];
     for (const path of paths) {
-      for (const event of readSegment(path).events) {
+      for (const event of kept?.get(path) ?? readSegment(path).events) {
         if (seen.has(event.eventId)) continue;
         seen.add(event.eventId);
         events.push(event);
@@ -65,7 +70,7 @@ export interface SpoolSummary {
 }
 
 /**
- * Summarises the pending events.
+ * Summarises the pending events (`kept` as for `pendingEvents`).
  *
  * @example
  * ```ts
@@ -73,8 +78,11 @@ export interface SpoolSummary {
  * summariseSpool("/tmp/jmo-home").events; // 0 on a fresh install
  * ```
  */
-export function summariseSpool(home: string): SpoolSummary {
-  const events = pendingEvents(home);
+export function summariseSpool(
+  home: string,
+  kept?: ReadonlyMap<string, SpooledEvent[]>,
+): SpoolSummary {
+  const events = pendingEvents(home, kept);
   return {
     events: events.length,
     bytes: events.reduce((sum, e) => sum + e.bytes, 0),

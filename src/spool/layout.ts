@@ -83,3 +83,17 @@ export function parseName(name: string): NameParts | undefined {
   if (!m) return undefined;
   return { createdMs: Number(m[1]), pid: Number(m[2]), scope: m[3] ?? "" };
 }
+
+/**
+ * Orders names made by `makeName` by creation time, then by name: the order
+ * in which segments are read and sent.
+ *
+ * @example
+ * ```ts
+ * import { byCreation } from "./layout.ts";
+ * ["2000-1-1a2b3c4d.ndjson", "1000-1-1a2b3c4d.ndjson"].sort(byCreation)[0]; // "1000-1-1a2b3c4d.ndjson"
+ * ```
+ */
+export function byCreation(a: string, b: string): number {
+  return (parseName(a)?.createdMs ?? 0) - (parseName(b)?.createdMs ?? 0) || (a < b ? -1 : 1);
+}

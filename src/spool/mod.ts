@@ -11,29 +11,17 @@
  * @module
  */
 
+export { appendEvents } from "./append_events.ts";
 export {
-  appendEvents,
   MAX_SEGMENT_BYTES,
   MAX_SEGMENT_EVENTS,
   SpoolWriter,
   WRITER_RECHECK_MS,
-} from "./append_events.ts";
+} from "./spool_writer.ts";
 export { boundRejected, MAX_REJECTED_BYTES } from "./bound_rejected.ts";
-export {
-  claimPending,
-  processIsAlive,
-  recoverAbandoned,
-  settleClaim,
-  STALE_CLAIM_MS,
-} from "./claim.ts";
-export type {
-  Claim,
-  ClaimedEvent,
-  ClaimOptions,
-  InvalidLine,
-  IsAlive,
-  LineCheck,
-} from "./claim.ts";
+export { claimableSegments, STALE_CLAIM_MS } from "./abandoned.ts";
+export { claimPending, recoverAbandoned, settleClaim } from "./claim.ts";
+export type { Claim, ClaimedEvent, ClaimOptions, InvalidLine, LineCheck } from "./claim.ts";
 export { enforceRetention } from "./enforce_retention.ts";
 export type { DroppedCounts } from "./enforce_retention.ts";
 export { heldByFlushers } from "./held_by_flushers.ts";
@@ -43,7 +31,12 @@ export { makeName, parseName, spoolLayout } from "./layout.ts";
 export type { NameParts, SpoolLayout } from "./layout.ts";
 export { MAX_SPOOL_BYTES, planRetention } from "./plan_retention.ts";
 export type { RetentionLimits, RetentionPlan } from "./plan_retention.ts";
-export { purgeSpool, setAside } from "./purge_spool.ts";
+export { purgeSpool } from "./purge_spool.ts";
+export { setAside } from "./set_aside.ts";
+export { previewRetention } from "./preview_retention.ts";
+export type { RetentionPreview } from "./preview_retention.ts";
+export { processIsAlive } from "./process_is_alive.ts";
+export type { IsAlive } from "./process_is_alive.ts";
 export { processScope } from "./process_scope.ts";
 export { touchClaim } from "./touch_claim.ts";
 export { trimToCap } from "./trim_to_cap.ts";

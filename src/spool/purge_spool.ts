@@ -1,13 +1,11 @@
 /**
- * Deleting pending events unsent, and moving refused ones aside.
+ * Deleting pending events unsent.
  *
  * @module
  */
 
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import process from "node:process";
-import { makeName, spoolLayout } from "./layout.ts";
+import { existsSync, rmSync } from "node:fs";
+import { spoolLayout } from "./layout.ts";
 import { pendingEvents } from "./inspect_spool.ts";
 
 /**
@@ -26,23 +24,4 @@ export function purgeSpool(home: string, options: { count?: boolean } = {}): num
   const count = options.count ? pendingEvents(home).length : 0;
   rmSync(root, { recursive: true, force: true });
   return count;
-}
-
-/**
- * Keeps event lines the collector refused in `rejected/`, so they are not
- * retried forever and can still be inspected.
- *
- * @example
- * ```ts
- * import { setAside } from "./purge_spool.ts";
- * setAside("/tmp/jmo-home", ['{"event_id":"..."}'], Date.now());
- * ```
- */
-export function setAside(home: string, lines: string[], now: number): void {
-  if (lines.length === 0) return;
-  const { rejected } = spoolLayout(home);
-  mkdirSync(rejected, { recursive: true, mode: 0o700 });
-  writeFileSync(join(rejected, makeName(now, process.pid, ".ndjson")), lines.join("\n") + "\n", {
-    mode: 0o600,
-  });
 }

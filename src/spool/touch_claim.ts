@@ -19,7 +19,8 @@ const ALIVE_MARK = ".alive";
  *
  * @example
  * ```ts
- * import { claimPending, processIsAlive } from "./claim.ts";
+ * import { claimPending } from "./claim.ts";
+ * import { processIsAlive } from "./process_is_alive.ts";
  * import { touchClaim } from "./touch_claim.ts";
  * touchClaim(claimPending("/tmp/jmo-home", { now: Date.now(), isAlive: processIsAlive }));
  * ```

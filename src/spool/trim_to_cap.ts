@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { MAX_SEGMENT_BYTES } from "./append_events.ts";
+import { MAX_SEGMENT_BYTES } from "./spool_writer.ts";
 import { spoolOverCap } from "./inspect_spool.ts";
 import { makeName, parseName, spoolLayout } from "./layout.ts";
 import { listFolder } from "./list_folder.ts";

@@ -1,7 +1,13 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildNpmPackage, NODE_ENGINES, packAndInstall } from "../../build_npm.ts";
+import {
+  buildNpmPackage,
+  CLIENT_BUNDLE_LIMIT,
+  hostBundleBytes,
+  NODE_ENGINES,
+  packAndInstall,
+} from "../../build_npm.ts";
 import { makeSandbox, ROOT, runBinary } from "../helpers/run_binary.ts";
 import { startTestCollector } from "../helpers/start_test_collector.ts";
 
@@ -63,6 +69,20 @@ console.log(result.recorded);
   equal(r.stderr, "");
   ok(readdirSync(join(box.stateDir, "spool", "ready")).length > 0);
   await box.remove();
+});
+
+Deno.test("a host's minified bundle of the client (bun build --splitting, for Node) loads at most 40 KB at start: track, close and status, the delivery code apart", () => {
+  writeFileSync(
+    join(project, "bundled.mjs"),
+    `import { createClient } from "jmo-telemetry";
+const telemetry = createClient({ version: "1.0.1" });
+telemetry.track("tool.failed", { tool: "trivy", failure_type: "timeout", exit_code: null, profile: "fast" });
+telemetry.close();
+`,
+  );
+  const { eager, whole } = hostBundleBytes(project, "bundled.mjs");
+  ok(eager <= CLIENT_BUNDLE_LIMIT, `${eager} bytes loaded at start`);
+  ok(whole > eager, "the delivery code is a chunk of its own, loaded by the first flush()");
 });
 
 Deno.test("the README's library example, run twice from a fresh project with the collector up, delivers its four events", async () => {

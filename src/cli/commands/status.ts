@@ -5,6 +5,8 @@
  */
 
 import { clientCoreFor } from "../client_core_for.ts";
+import { applyRetention } from "../../client/apply_retention.ts";
+import { currentConsent } from "../../client/current_consent.ts";
 import { readStatus } from "../../client/read_status.ts";
 import type { Command } from "../command.ts";
 import { formatStatus } from "../format_status.ts";
@@ -41,9 +43,12 @@ export const statusCommand: Command = {
       return 0;
     }
     const core = clientCoreFor(context, flags.config);
-    const report = flags["config-json"] === undefined
-      ? readStatus(core)
-      : readStatus(core, await hostConsent(core, flags));
+    const consent = flags["config-json"] === undefined
+      ? currentConsent(core)
+      : await hostConsent(core, flags);
+    // The binary drops what the spool's limits drop; `readStatus` alone only counts it.
+    if (consent.enabled) applyRetention(core);
+    const report = readStatus(core, consent);
     context.stdout(flags.json ? JSON.stringify(report, null, 2) + "\n" : formatStatus(report));
     return 0;
   },
