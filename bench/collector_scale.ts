@@ -21,47 +21,14 @@ import { buildEvent, type Envelope, type EventName, type Platform } from "../src
 import { envelopeSchema } from "../src/schema.ts";
 import { median } from "./measure.ts";
 import { meteredD1 } from "./metered_d1.ts";
+import { VALID_METADATA } from "../tests/helpers/run_binary.ts";
 import type { ResultRow } from "./result_row.ts";
 
 const BATCH = 500;
 const CLIENTS = 4;
 const STORED = 500_000;
 
-const METADATA: Record<EventName, Record<string, unknown>> = {
-  "scan.started": {
-    profile: "balanced",
-    tools: ["trivy", "semgrep"],
-    target_types: { repos: 2, images: 1, urls: 0, iac: 0, gitlab: 0, k8s: 0 },
-  },
-  "scan.completed": {
-    profile: "fast",
-    duration_seconds: 420,
-    tools_succeeded: 2,
-    tools_failed: 0,
-    total_findings: 12,
-  },
-  "tool.failed": { tool: "trivy", failure_type: "timeout", exit_code: null, profile: "balanced" },
-  "wizard.completed": {
-    profile_selected: "fast",
-    execution_mode: "native",
-    artifact_generated: "makefile",
-    duration_seconds: 95,
-  },
-  "report.generated": {
-    output_formats: ["json", "html"],
-    findings_bucket: "10-100",
-    suppressions_used: false,
-    compliance_enabled: true,
-  },
-  "policy.evaluated": {
-    policy_count: 2,
-    violations_bucket: "1-5",
-    evaluation_time_bucket: "<50ms",
-    policies: ["owasp-top-10", "zero-secrets"],
-    passed_count: 1,
-    failed_count: 1,
-  },
-};
+const METADATA = VALID_METADATA as Record<EventName, Record<string, unknown>>;
 const NAMES = Object.keys(METADATA) as EventName[];
 const PLATFORMS: Platform[] = ["Linux", "Linux", "Linux", "macOS", "Windows"];
 const VERSIONS = ["1.0.0", "1.0.1", "1.1.0", "2.0.0"];
