@@ -39,14 +39,6 @@ export { exportStream } from "./export.ts";
 export { isoWeekOf, STATS_DIMENSIONS } from "./stats_dimensions.ts";
 export type { StatsDimension, StatsEvent } from "./stats_dimensions.ts";
 export {
-  coarseCounts,
-  EVENTS_STEP,
-  INSTALLS_STEP,
-  MIN_PUBLISHED_INSTALLS,
-  offsetKey,
-} from "./coarse_counts.ts";
-export type { PublishedCount, TrueCount } from "./coarse_counts.ts";
-export {
   addInstall,
   decodeSketch,
   emptySketch,

@@ -1,6 +1,6 @@
 /**
  * The day's release of the public stats: the cells of the months still in
- * retention, merged per group, published by the rule of `coarse_counts.ts`
+ * retention, merged per group, published by the rule of `src/coarse/` (shared with the quarterly report)
  * and stored as one row, which is all `GET /v1/stats` reads. One release a
  * UTC day: a second run of the job on the same day keeps the first.
  *
@@ -12,9 +12,8 @@ import {
   EVENTS_STEP,
   INSTALLS_STEP,
   MIN_PUBLISHED_INSTALLS,
-  offsetKey,
   type PublishedCount,
-} from "./coarse_counts.ts";
+} from "../../src/coarse/mod.ts";
 import type { D1Database } from "./env.ts";
 import {
   decodeSketch,
@@ -97,13 +96,13 @@ export async function releaseStats(db: D1Database, now: Date): Promise<boolean> 
       mergeSketch(group.installs, decodeSketch(row.installs));
     }
   }
-  const key = await offsetKey(await offsetSecret(db));
+  const secret = await offsetSecret(db);
   const stats: Stats = { ...emptyStats(), released_on: day };
   for (const dimension of STATS_DIMENSIONS) {
     const counts = [...(groups.get(dimension.name) ?? new Map()).entries()].map((
       [groupKey, group],
     ) => ({ key: groupKey, events: group.events, installs: estimateInstalls(group.installs) }));
-    const published = await coarseCounts(counts, key, day, dimension.name);
+    const published = coarseCounts(counts, secret, day);
     stats[dimension.name] = dimension.byKey
       ? published.sort((a, b) => a.key.localeCompare(b.key))
       : published.sort((a, b) => b.events - a.events || a.key.localeCompare(b.key));

@@ -7,12 +7,11 @@
 
 import { PROFILES } from "../events/mod.ts";
 import type { Collection } from "./collected_event.ts";
-import { type Count, countValues, occurrenceOf, totalOf } from "./count_values.ts";
+import { type Count, countValues, type Group, occurrenceOf, totalOf } from "./count_values.ts";
 import { escapeControl } from "./escape_control.ts";
 import { eventsBetween } from "./events_between.ts";
 import { formatCount } from "./format_count.ts";
 import { formatPercent } from "./format_percent.ts";
-import { FOLDED_GROUPS, foldSmallGroups, INSTALL_FLOOR } from "./install_floor.ts";
 import {
   monthName,
   previousQuarter,
@@ -22,6 +21,9 @@ import {
   quarterPeriod,
 } from "./quarter.ts";
 import { type RawDataSample, rawDataSample } from "./raw_data_sample.ts";
+import { EVENTS_STEP, INSTALLS_STEP, MIN_PUBLISHED_INSTALLS } from "../coarse/mod.ts";
+import { HIDDEN_GROUPS, publishedTotal, publishSplit, reportCells } from "./report_cells.ts";
+import type { ReportCells } from "./report_cells.ts";
 import { type ReportedToolFailures, reportedToolFailures } from "./reported_tool_failures.ts";
 import { summarizeEvents, type Summary } from "./summarize_events.ts";
 
@@ -38,9 +40,9 @@ export interface Insight {
 }
 
 /**
- * The report, computed: only what may be published. Every split is folded
- * under the install floor (`foldSmallGroups`), so a group of fewer than
- * `INSTALL_FLOOR` installs shows nowhere.
+ * The report, computed: only what may be published. Every count is a
+ * coarse cell (`report_cells.ts`, the rule of the collector's public stats),
+ * and a group shows only when its published installs reach 10.
  */
 export interface QuarterReport {
   quarter: Quarter;
@@ -57,7 +59,7 @@ export interface QuarterReport {
   profiles: Count[];
   /** Scans started by execution mode. */
   modes: Count[];
-  /** The tools that at least `INSTALL_FLOOR` installs ran, worst rate first. */
+  /** The tools whose published installs reach 10, worst published rate first. */
   toolFailures: ReportedToolFailures[];
   /** Scans started in each month of the quarter, in month order. */
   scansByMonth: Count[];
@@ -89,15 +91,18 @@ export function displayName(key: string): string {
   return MODE_LABELS[key] ?? key;
 }
 
+/** What a split says when no group of it is published. */
+const NONE_SHOWN = `none shown (no group reaches ${MIN_PUBLISHED_INSTALLS} published installs)`;
+
 function shareList(counts: readonly Count[]): string {
   const whole = totalOf(counts);
-  if (whole === 0) return "no data";
+  if (whole === 0) return NONE_SHOWN;
   return counts.map((c) => `${formatPercent(c.count, whole)} ${displayName(c.key)}`).join(", ");
 }
 
 /** Each value's share of `whole` (for lists, where one event may count in several groups). */
 function listShares(counts: readonly Count[], whole: number): string {
-  if (whole === 0) return "no data";
+  if (whole === 0 || counts.length === 0) return NONE_SHOWN;
   return counts.map((c) => `${displayName(c.key)} in ${formatPercent(c.count, whole)}`).join(", ");
 }
 
@@ -111,20 +116,20 @@ function countOf(counts: readonly Count[], key: string): number {
 }
 
 /**
- * The shown groups of a folded split with the most counts, when no folded
- * group can have more: the folded share must be smaller than theirs.
+ * The shown groups of a published split with the most counts, when the
+ * groups not shown cannot have more: their gathered share must be smaller.
  */
 function leadersOf(counts: readonly Count[]): Count[] {
-  const shown = counts.filter((c) => c.key !== FOLDED_GROUPS);
+  const shown = counts.filter((c) => c.key !== HIDDEN_GROUPS);
   const most = Math.max(0, ...shown.map((c) => c.count));
-  return most > countOf(counts, FOLDED_GROUPS) ? shown.filter((c) => c.count === most) : [];
+  return most > countOf(counts, HIDDEN_GROUPS) ? shown.filter((c) => c.count === most) : [];
 }
 
 const AND = new Intl.ListFormat("en", { type: "conjunction" });
 
-/** `: 4 timeout, 1 crash`, or nothing when every failure type was folded. */
+/** `: 40 timeout, 10 crash`, or nothing when no failure type is shown on its own. */
 function failureTypes(tool: ReportedToolFailures): string {
-  if (tool.byType.every((c) => c.key === FOLDED_GROUPS)) return "";
+  if (tool.byType.every((c) => c.key === HIDDEN_GROUPS)) return "";
   return `: ${tool.byType.map((c) => `${formatCount(c.count)} ${c.key}`).join(", ")}`;
 }
 
@@ -154,7 +159,8 @@ function failureInsights(tools: readonly ReportedToolFailures[]): Insight[] {
   }
   return insights.length > 0 ? insights : [{
     title: "No tool failure rate to report",
-    detail: `no tool that at least ${INSTALL_FLOOR} installs ran reported a failure`,
+    detail:
+      `no tool that at least ${MIN_PUBLISHED_INSTALLS} installs (as published) ran reported a failure`,
   }];
 }
 
@@ -162,7 +168,7 @@ function scans(n: number): string {
   return `${formatCount(n)} ${n === 1 ? "scan" : "scans"}`;
 }
 
-function trendInsight(summary: Summary, previous: Summary, before: string): Insight {
+function trendInsight(summary: Totals, previous: Totals, before: string): Insight {
   if (summary.scansStarted === 0) {
     return {
       title: "No scans in this quarter",
@@ -203,7 +209,7 @@ function modeInsight(
   const then = totalOf(previous);
   const ran = (c: Count) =>
     `${formatPercent(c.count, now)} of scans ran in ${displayName(c.key)} mode`;
-  const comparable = modes.filter((c) => c.key !== FOLDED_GROUPS && countOf(previous, c.key) > 0);
+  const comparable = modes.filter((c) => c.key !== HIDDEN_GROUPS && countOf(previous, c.key) > 0);
   if (comparable.length === 0) {
     const top = leadersOf(modes);
     if (top.length === 0) return undefined;
@@ -242,10 +248,38 @@ export const PRIVACY_STATEMENT: readonly string[] = [
   "Telemetry is off in CI and for anyone who opts out (JMO_TELEMETRY_DISABLE=1, `jmo-telemetry disable` or `telemetry.enabled: false`); an opted-out install sends nothing",
 ];
 
+/** The whole-quarter totals the report publishes, each as its own coarse cell. */
+interface Totals {
+  scansStarted: number;
+  activeInstalls: number;
+  uniqueInstalls: number;
+  policyEvaluations: number;
+}
+
+function publishedTotals(summary: Summary, cells: ReportCells): Totals {
+  return {
+    scansStarted: publishedTotal(summary.scansStarted, EVENTS_STEP, cells),
+    activeInstalls: publishedTotal(summary.activeInstalls, INSTALLS_STEP, cells),
+    uniqueInstalls: publishedTotal(summary.uniqueInstalls, INSTALLS_STEP, cells),
+    policyEvaluations: publishedTotal(summary.policyEvaluations, EVENTS_STEP, cells),
+  };
+}
+
+/** What `buildQuarterReport` may be given besides the events. */
+export interface ReportOptions {
+  /**
+   * The maintainers' secret (`JMO_TELEMETRY_REPORT_SECRET`) that keys the
+   * offsets; without it, a digest of the quarter's event ids does.
+   */
+  secret?: string;
+}
+
 /**
  * Computes the report of a quarter: only events whose `timestamp` falls in
  * the quarter (UTC) count; the quarter before is computed the same way for
- * the comparisons.
+ * the comparisons. Every number is published as a coarse cell
+ * (`report_cells.ts`), so the same events (and secret) always give the same
+ * report.
  *
  * @example
  * ```ts
@@ -255,53 +289,58 @@ export const PRIVACY_STATEMENT: readonly string[] = [
  * report.period; // "January 1 - March 31, 2026"
  * ```
  */
-export function buildQuarterReport(collection: Collection, quarter: Quarter): QuarterReport {
+export function buildQuarterReport(
+  collection: Collection,
+  quarter: Quarter,
+  options: ReportOptions = {},
+): QuarterReport {
   const before = previousQuarter(quarter);
   const previousLabel = quarterLabel(before);
   const inQuarter = eventsBetween(collection.events, { from: quarter.start, to: quarter.end });
+  const inPrevious = eventsBetween(collection.events, { from: before.start, to: before.end });
+  const cells = reportCells(inQuarter, quarter, options.secret);
+  const previousCells = reportCells(inPrevious, before, options.secret);
   const summary = summarizeEvents(inQuarter);
-  const previous = summarizeEvents(
-    eventsBetween(collection.events, { from: before.start, to: before.end }),
-  );
-  const platforms = foldSmallGroups(summary.platforms);
-  const profiles = foldSmallGroups(summary.profiles);
-  const modes = foldSmallGroups(summary.modes);
-  const toolFailures = reportedToolFailures(summary.failures);
+  const previous = summarizeEvents(inPrevious);
+  const totals = publishedTotals(summary, cells);
+  const split = (groups: readonly Group[]) => publishSplit(groups, cells);
+  const platforms = publishSplit(summary.platforms, cells, "installs");
+  const profiles = split(summary.profiles);
+  const modes = split(summary.modes);
+  const toolFailures = reportedToolFailures(summary.failures, cells);
   const [topProfile] = leadersOf(profiles);
-  const floor = `${INSTALL_FLOOR} installs`;
+  const floor = `${MIN_PUBLISHED_INSTALLS} installs`;
   const statistics: Statistic[] = [
-    { label: "Total Scans", value: formatCount(summary.scansStarted) },
+    { label: "Total Scans", value: formatCount(totals.scansStarted) },
     {
       label: "Active Installs",
-      value: `${formatCount(summary.activeInstalls)} (anonymous IDs that ran at least one scan)`,
+      value: `${formatCount(totals.activeInstalls)} (anonymous IDs that ran at least one scan)`,
     },
     {
       label: "Unique Installs",
-      value: `${formatCount(summary.uniqueInstalls)} (anonymous IDs that sent any event)`,
+      value: `${formatCount(totals.uniqueInstalls)} (anonymous IDs that sent any event)`,
     },
     { label: "Platforms", value: shareList(platforms) },
     {
       label: "Most Popular Profile",
-      value: summary.scansStarted === 0
-        ? "no data"
+      value: totalOf(profiles) === 0
+        ? NONE_SHOWN
         : topProfile === undefined
         ? `not shown (no profile run by at least ${floor} is sure to lead)`
-        : `${displayName(topProfile.key)} (${
-          formatPercent(topProfile.count, summary.scansStarted)
-        })`,
+        : `${displayName(topProfile.key)} (${formatPercent(topProfile.count, totalOf(profiles))})`,
     },
     { label: "Profiles", value: shareList(profiles) },
     { label: "Execution Modes", value: shareList(modes) },
-    { label: "Run in CI", value: shareList(foldSmallGroups(summary.ci)) },
-    { label: "Multi-target Scans", value: shareList(foldSmallGroups(summary.multiTarget)) },
-    { label: "Targets per Scan", value: shareList(foldSmallGroups(summary.targets)) },
-    { label: "Scan Frequency", value: shareList(foldSmallGroups(summary.frequency)) },
-    { label: "Policy Evaluations", value: formatCount(summary.policyEvaluations) },
+    { label: "Run in CI", value: shareList(split(summary.ci)) },
+    { label: "Multi-target Scans", value: shareList(split(summary.multiTarget)) },
+    { label: "Targets per Scan", value: shareList(split(summary.targets)) },
+    { label: "Scan Frequency", value: shareList(split(summary.frequency)) },
+    { label: "Policy Evaluations", value: formatCount(totals.policyEvaluations) },
     {
       label: "Policies Evaluated",
-      value: listShares(foldSmallGroups(summary.policies), summary.policyEvaluations),
+      value: listShares(split(summary.policies), totals.policyEvaluations),
     },
-    { label: "Policy Violations", value: shareList(foldSmallGroups(summary.violations)) },
+    { label: "Policy Violations", value: shareList(split(summary.violations)) },
   ];
   const started = inQuarter.flatMap((e) => e.envelope.event === "scan.started" ? [e.envelope] : []);
   return {
@@ -314,7 +353,7 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
     profiles,
     modes,
     toolFailures,
-    scansByMonth: foldSmallGroups(
+    scansByMonth: split(
       countValues(started.map((e) => occurrenceOf(monthName(e), e)), {
         known: quarterMonths(quarter),
         keepOrder: true,
@@ -322,17 +361,21 @@ export function buildQuarterReport(collection: Collection, quarter: Quarter): Qu
     ),
     insights: [
       ...failureInsights(toolFailures),
-      trendInsight(summary, previous, previousLabel),
-      modeInsight(modes, foldSmallGroups(previous.modes), previousLabel),
+      trendInsight(totals, publishedTotals(previous, previousCells), previousLabel),
+      modeInsight(modes, publishSplit(previous.modes, previousCells), previousLabel),
     ].filter((i): i is Insight => i !== undefined),
     privacy: PRIVACY_STATEMENT,
-    sample: rawDataSample(inQuarter),
+    sample: rawDataSample(inQuarter, cells),
     method: [
       "Counted: events whose own timestamp falls in the period, in UTC; each event once, by its event_id",
       "Platforms count each install once, by its latest event; profiles, modes and months count scans started",
-      "A tool's failure rate: its tool.failed events over the scan.started events that list it; the failures of a tool that no scan listed are counted, their rate unknown",
-      `Install floor: no group of fewer than ${floor} is shown. In every split (platforms, profiles, modes, months, failure types) such groups are folded into one "${FOLDED_GROUPS}" share, and when that share would cover fewer than ${floor} the smallest group shown is folded in too, so that no small group can be had by subtraction; a profile or mode is named as the most used only when no folded group can have more scans`,
-      `A tool's failures are reported only when at least ${floor} ran it (listed it in a scan or reported it failing); the raw data sample holds only event types that at least ${floor} sent; totals are given whole`,
+      "A tool's failure rate: its tool.failed events over the scan.started events that list it, both as published; the failures of a tool that no scan listed are counted, their rate unknown",
+      `Coarse cells, the rule of the collector's public stats: every number (totals, each group of each split, a tool's runs and failures, the sample's event count) is the true count plus a secret offset, rounded down to a multiple of ${EVENTS_STEP} (events and scans) or ${INSTALLS_STEP} (installs), so the true count lies within ${
+        EVENTS_STEP - 1
+      } (or ${
+        INSTALLS_STEP - 1
+      }) of it either way; percentages are computed from these published numbers. The offset of each cell is drawn from an HMAC keyed by the maintainers' secret or, without one, by a digest of the quarter's event ids, so the same events always give this same report`,
+      `A group (a platform, profile, mode, month, failure type, tool, or an event type of the sample) shows only when its published installs reach ${floor}: a group of 5 installs or fewer never shows. The groups not shown are gathered into one "${HIDDEN_GROUPS}" share, published by the same rule; a profile or mode is named as the most used only when that share cannot have more scans`,
       `Opt-in rate: not measured; an opted-out install sends nothing, so the installs that opted out cannot be counted`,
       `The source held ${
         formatCount(collection.duplicates)

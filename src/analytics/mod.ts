@@ -4,8 +4,8 @@
  * skipped and counted, checked with the client's own validator); summarise
  * them; draw the terminal dashboard (exact numbers, for maintainers); export
  * CSV; compute the public quarterly transparency report as Markdown or a
- * self-contained HTML page, with every group of fewer than `INSTALL_FLOOR`
- * installs folded away. Reading a source is the only I/O, through the fetch
+ * self-contained HTML page, every number of it a coarse cell by the rule of
+ * the collector's public stats (`report_cells.ts`). Reading a source is the only I/O, through the fetch
  * and readers it is given.
  *
  * @module
@@ -40,7 +40,16 @@ export {
   occurrenceOf,
   totalOf,
 } from "./count_values.ts";
-export { clearsFloor, FOLDED_GROUPS, foldSmallGroups, INSTALL_FLOOR } from "./install_floor.ts";
+export {
+  EVENTS_STEP,
+  HIDDEN_GROUPS,
+  INSTALLS_STEP,
+  MIN_PUBLISHED_INSTALLS,
+  publishedTotal,
+  publishSplit,
+  type ReportCells,
+  reportCells,
+} from "./report_cells.ts";
 export { type FailureType, toolFailureRates, type ToolFailures } from "./tool_failure_rates.ts";
 export { type ReportedToolFailures, reportedToolFailures } from "./reported_tool_failures.ts";
 export { LATEST_EVENTS, NOT_GIVEN, summarizeEvents, type Summary } from "./summarize_events.ts";
@@ -57,6 +66,7 @@ export {
   type Insight,
   PRIVACY_STATEMENT,
   type QuarterReport,
+  type ReportOptions,
   type Statistic,
 } from "./build_quarter_report.ts";
 export { type RawDataSample, rawDataSample } from "./raw_data_sample.ts";

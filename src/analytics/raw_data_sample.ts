@@ -7,9 +7,15 @@
 
 import { EVENT_NAMES } from "../events/mod.ts";
 import type { CollectedEvent } from "./collected_event.ts";
+import { coarseCounts } from "../coarse/mod.ts";
 import { countValues, occurrenceOf } from "./count_values.ts";
 import { formatCount } from "./format_count.ts";
-import { clearsFloor, INSTALL_FLOOR } from "./install_floor.ts";
+import {
+  EVENTS_STEP,
+  MIN_PUBLISHED_INSTALLS,
+  publishedTotal,
+  type ReportCells,
+} from "./report_cells.ts";
 
 /** A sample of raw events, and what it is. */
 export interface RawDataSample {
@@ -24,19 +30,30 @@ export interface RawDataSample {
  * five), in the order of the event types, each as JSON without its
  * `anonymous_id` and `event_id` and with its timestamp cut to the day: what
  * each event carries is shown, but no event of the sample can be tied to an
- * install or matched to one in the raw data by its time. Only the types that
- * at least `INSTALL_FLOOR` installs sent are sampled, as the note says.
+ * install or matched to one in the raw data by its time. Only the types whose
+ * published installs (the report's coarse cells, `cells`) reach 10 are
+ * sampled, and the number of events is the published one, as the note says.
  *
  * @example
  * ```ts
  * import { rawDataSample } from "@jmo/telemetry/analytics";
- * rawDataSample([]); // { note: "No events in this quarter to sample.", lines: [] }
+ * rawDataSample([], { secret: "s", scope: "2026-Q1" });
+ * // { note: "No events in this quarter to sample.", lines: [] }
  * ```
  */
-export function rawDataSample(events: readonly CollectedEvent[]): RawDataSample {
+export function rawDataSample(
+  events: readonly CollectedEvent[],
+  cells: ReportCells,
+): RawDataSample {
   if (events.length === 0) return { note: "No events in this quarter to sample.", lines: [] };
   const sentBy = countValues(events.map((e) => occurrenceOf(e.envelope.event, e.envelope)));
-  const sampled = new Set(sentBy.filter(clearsFloor).map((g) => g.key));
+  const sampled = new Set(
+    coarseCounts(
+      sentBy.map((g) => ({ key: g.key, events: g.count, installs: g.installs.size })),
+      cells.secret,
+      cells.scope,
+    ).map((g) => g.key),
+  );
   const earliest = new Map<string, CollectedEvent>();
   for (const event of events.filter((e) => sampled.has(e.envelope.event))) {
     const { event: type, timestamp } = event.envelope;
@@ -51,7 +68,7 @@ export function rawDataSample(events: readonly CollectedEvent[]): RawDataSample 
     const { anonymous_id: _install, event_id: _id, ...rest } = event.envelope;
     return [JSON.stringify({ ...rest, timestamp: rest.timestamp.slice(0, 10) })];
   });
-  const floor = `sent by at least ${INSTALL_FLOOR} installs`;
+  const floor = `sent by at least ${MIN_PUBLISHED_INSTALLS} installs (as published)`;
   if (lines.length === 0) {
     return { note: `No event type was ${floor} in this quarter: nothing to sample.`, lines };
   }
@@ -59,8 +76,8 @@ export function rawDataSample(events: readonly CollectedEvent[]): RawDataSample 
     note: `The earliest event of each type ${floor} in the quarter (${
       formatCount(lines.length)
     } of ${
-      formatCount(events.length)
-    } events; types sent by fewer installs are left out), as sent but without \`anonymous_id\` and \`event_id\`, and with the timestamp cut to its day:`,
+      formatCount(publishedTotal(events.length, EVENTS_STEP, cells))
+    } events, as published; types sent by fewer installs are left out), as sent but without \`anonymous_id\` and \`event_id\`, and with the timestamp cut to its day:`,
     lines,
   };
 }

@@ -46,25 +46,23 @@ Deno.test("report for Q1 2026 gives the seeds' sections with the data set's know
     const md = r.stdout;
     has(md, "# JMo Security Telemetry Transparency Report — Q1 2026");
     has(md, "**Reporting Period:** January 1 - March 31, 2026 (UTC)");
-    has(md, "- **Total Scans:** 16");
-    has(md, "- **Active Installs:** 14 (anonymous IDs that ran at least one scan)");
+    // 16 scans, 14 active and 15 installs (Linux 8, macOS 5, Windows 2), published coarse.
+    has(md, "- **Total Scans:** 20");
+    has(md, "- **Active Installs:** 15 (anonymous IDs that ran at least one scan)");
     has(md, "- **Unique Installs:** 15 (anonymous IDs that sent any event)");
-    has(md, "- **Platforms:** 53.3% Linux, 46.7% other (groups of fewer than 5 installs)");
-    has(md, "- **Most Popular Profile:** Balanced (37.5%)");
+    has(md, "- **Platforms:** 50% Linux, 50% other (groups not shown)");
     has(
       md,
-      "- **Profiles:** 37.5% Balanced, 31.3% Fast, 31.3% other (groups of fewer than 5 installs)",
+      "- **Most Popular Profile:** not shown (no profile run by at least 10 installs is sure to lead)",
     );
-    has(md, "- **Execution Modes:** 37.5% CLI, 31.3% Docker, 31.3% Wizard");
+    has(md, "- **Profiles:** 100% other (groups not shown)");
+    has(md, "- **Execution Modes:** 100% other (groups not shown)");
     has(
       md,
-      "1. **Least reliable tool: trivy** — failed in 38.5% of the scans that ran it (5 of 13: 5 timeout)",
+      "1. **No tool failure rate to report** — no tool that at least 10 installs (as published) ran reported a failure",
     );
-    has(
-      md,
-      "2. **Scans up 300% on Q4 2025** — 16 scans against 4; unique installs up 275% (15 against 4)",
-    );
-    has(md, "3. **CLI is the most used mode** — 37.5% of scans ran in CLI mode");
+    has(md, "2. **20 scans** — no scans in Q4 2025 to compare with");
+    ok(!md.includes("\n3. "), "no mode reaches 10 published installs: none is named");
     match(md, /## Privacy Compliance\n\n- ✅ Zero PII collected/);
     has(
       md,
@@ -74,7 +72,7 @@ Deno.test("report for Q1 2026 gives the seeds' sections with the data set's know
     deepEqual(sample.slice(0, 4), [
       "## Raw Data Sample",
       "",
-      "The earliest event of each type sent by at least 5 installs in the quarter (3 of 42 events; types sent by fewer installs are left out), as sent but without `anonymous_id` and `event_id`, and with the timestamp cut to its day:",
+      "The earliest event of each type sent by at least 10 installs (as published) in the quarter (2 of 40 events, as published; types sent by fewer installs are left out), as sent but without `anonymous_id` and `event_id`, and with the timestamp cut to its day:",
       "",
     ]);
     equal(sample[4], "```jsonl");
@@ -82,8 +80,8 @@ Deno.test("report for Q1 2026 gives the seeds' sections with the data set's know
     const events = sample.slice(5, -1).map((line) => JSON.parse(line));
     deepEqual(
       events.map((e) => e.event),
-      ["scan.started", "scan.completed", "tool.failed"],
-      "wizard.completed and report.generated came from 3 installs each",
+      ["scan.started", "scan.completed"],
+      "tool.failed came from 6 installs, wizard.completed and report.generated from 3 each",
     );
     ok(events.every((e) => !("anonymous_id" in e) && !("event_id" in e)), "no id is published");
     ok(!md.includes("-0000-4000-8000-"), "no UUID of the data set appears anywhere");
@@ -94,26 +92,25 @@ Deno.test("report counts only events inside the quarter: the boundary seconds fa
   await withDatasetSandbox(async (box, file) => {
     const q2 = (await box.run(["report", "--quarter", "2026-Q2", "--source", file])).stdout;
     has(q2, "**Reporting Period:** April 1 - June 30, 2026 (UTC)");
-    has(q2, "- **Total Scans:** 1");
-    has(q2, "- **Active Installs:** 1 (anonymous IDs that ran at least one scan)");
-    has(q2, "- **Unique Installs:** 2 (anonymous IDs that sent any event)");
+    // Q2: 1 scan of 1 install (K at 00:00:00), 2 installs; Q1's 10 scans (s10 at 23:59:59) published as 10.
+    has(q2, "- **Total Scans:** 0");
+    has(q2, "- **Active Installs:** 0 (anonymous IDs that ran at least one scan)");
+    has(q2, "- **Unique Installs:** 0 (anonymous IDs that sent any event)");
     has(
       q2,
-      "1. **No tool failure rate to report** — no tool that at least 5 installs ran reported a failure",
+      "1. **No tool failure rate to report** — no tool that at least 10 installs (as published) ran reported a failure",
     );
-    has(
-      q2,
-      "2. **Scans down 90% on Q1 2026** — 1 scan against 10; unique installs down 77.8% (2 against 9)",
-    );
+    has(q2, "2. **No scans in this quarter** — against 10 scans in Q1 2026");
     const q4 = (await box.run(["report", "--quarter", "2025-Q4", "--source", file])).stdout;
-    has(q4, "- **Total Scans:** 4");
-    has(q4, "- **Unique Installs:** 4 (anonymous IDs that sent any event)");
-    has(q4, "- **Execution Modes:** 100% other (groups of fewer than 5 installs)");
+    // Q4: 4 scans (p4 at 23:59:59) of 4 installs.
+    has(q4, "- **Total Scans:** 0");
+    has(q4, "- **Unique Installs:** 5 (anonymous IDs that sent any event)");
+    has(q4, "- **Execution Modes:** none shown (no group reaches 10 published installs)");
     has(
       q4,
-      "1. **No tool failure rate to report** — no tool that at least 5 installs ran reported a failure",
+      "1. **No tool failure rate to report** — no tool that at least 10 installs (as published) ran reported a failure",
     );
-    has(q4, "2. **4 scans** — no scans in Q3 2025 to compare with");
+    has(q4, "2. **No scans in this quarter** — none in Q3 2025 either");
     ok(!q4.includes("\n3. "), "no mode of the 4 installs is named");
   });
 });
@@ -127,17 +124,17 @@ Deno.test("a report of 2 installs names no platform, profile, mode, tool or even
   ]);
   await withDatasetSandbox(async (box, file) => {
     const { md, html } = await bothReports(box, ["--quarter", "2026-Q1", "--source", file]);
-    const other = "100% other (groups of fewer than 5 installs)";
+    const other = "none shown (no group reaches 10 published installs)";
     has(md, `- **Platforms:** ${other}`);
     has(md, `- **Profiles:** ${other}`);
     has(md, `- **Execution Modes:** ${other}`);
     has(
       md,
-      "1. **No tool failure rate to report** — no tool that at least 5 installs ran reported a failure",
+      "1. **No tool failure rate to report** — no tool that at least 10 installs (as published) ran reported a failure",
     );
     equal(
       lastSection(md),
-      "## Raw Data Sample\n\nNo event type was sent by at least 5 installs in this quarter: nothing to sample.\n",
+      "## Raw Data Sample\n\nNo event type was sent by at least 10 installs (as published) in this quarter: nothing to sample.\n",
     );
     for (const name of ["Linux", "Windows", "trivy", "semgrep", "Balanced", "Fast", "CLI", "50%"]) {
       ok(!md.includes(name), `the Markdown does not name ${name}`);
@@ -147,29 +144,31 @@ Deno.test("a report of 2 installs names no platform, profile, mode, tool or even
   }, lines);
 });
 
-Deno.test("failures of a tool that no scan listed are reported with an unknown rate once 5 installs reported them", async () => {
+Deno.test("failures of a tool that no scan listed are reported with an unknown rate once 12 installs reported them, never for 5", async () => {
   const failures = (installs: number) =>
     floorEventLines(
       byInstalls(installs, 1, { at: "2026-02-01T10:00:00Z", failed: { tool: "trivy" } }),
     );
   await withDatasetSandbox(async (box, file) => {
     const { md, html } = await bothReports(box, ["--quarter", "2026-Q1", "--source", file]);
-    has(
+    match(
       md,
-      "1. **Failures of unknown rate: trivy** — trivy failed 5 times: 5 timeout; rate unknown (no scan listed the tool)",
+      /^1\. \*\*Failures of unknown rate: trivy\*\* — trivy failed (10|20) times: \1 timeout; rate unknown \(no scan listed the tool\)$/m,
+      "12 failures, published coarse",
     );
-    ok(
-      html.includes("<li><strong>Failures of unknown rate: trivy</strong> — trivy failed 5 times"),
+    match(
+      html,
+      /<li><strong>Failures of unknown rate: trivy<\/strong> — trivy failed (10|20) times/,
     );
-  }, failures(5));
+  }, failures(12));
   await withDatasetSandbox(async (box, file) => {
     const { md, html } = await bothReports(box, ["--quarter", "2026-Q1", "--source", file]);
     has(
       md,
-      "1. **No tool failure rate to report** — no tool that at least 5 installs ran reported a failure",
+      "1. **No tool failure rate to report** — no tool that at least 10 installs (as published) ran reported a failure",
     );
-    ok(!md.includes("trivy") && !html.includes("trivy"), "4 installs' failures are not shown");
-  }, failures(4));
+    ok(!md.includes("trivy") && !html.includes("trivy"), "5 installs' failures are not shown");
+  }, failures(5));
 });
 
 Deno.test("report of a quarter without events says there are no scans and nothing to sample, in Markdown and HTML", async () => {
@@ -195,7 +194,7 @@ Deno.test("report prints counts in the thousands with en-US separators, in Markd
     has(md, "- **Active Installs:** 1,200 (anonymous IDs that ran at least one scan)");
     has(
       md,
-      `1. **Least reliable tool: ${LONG_TOOL}** — failed in 14.3% of the scans that ran it (1,715 of 12,000: 1,715 timeout)`,
+      `1. **Least reliable tool: ${LONG_TOOL}** — failed in 14.3% of the scans that ran it (1,720 of 12,000: 1,720 timeout)`,
     );
     has(md, "2. **12,000 scans** — no scans in Q4 2025 to compare with");
     has(
@@ -203,11 +202,11 @@ Deno.test("report prints counts in the thousands with en-US separators, in Markd
       "3. **CLI, Docker, and Wizard are tied as the most used modes** — 33.3% of scans ran in each",
     );
     match(html, /<strong>Total Scans:<\/strong> 12,000<\/li>/);
-    match(html, />14\.3% \(1,715 of 12,000\)<\/text>/);
+    match(html, />14\.3% \(1,720 of 12,000\)<\/text>/);
     match(html, />33\.3% \(4,000\)<\/text>/);
     match(
       html,
-      /The earliest event of each type sent by at least 5 installs in the quarter \(2 of 13,835 events;/,
+      /The earliest event of each type sent by at least 10 installs \(as published\) in the quarter \(2 of 13,840 events, as published;/,
     );
   }, largeQuarterLines());
 });
@@ -251,19 +250,23 @@ Deno.test("report --format html writes one self-contained page with an inline SV
     equal(r.stdout, "");
     const html = await Deno.readTextFile(out);
     match(html, /^<!DOCTYPE html>/);
-    equal(html.match(/<svg class="chart"/g)?.length, 5);
+    equal(
+      html.match(/<svg class="chart"/g)?.length,
+      4,
+      "no tool reaches 10 published installs: no failure rate chart",
+    );
     ok(
       !/<script|<link|\bsrc=|\bhref=|@import|url\(/i.test(html),
       "nothing is loaded from elsewhere",
     );
     match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
-    match(html, /<strong>Total Scans:<\/strong> 16<\/li>/);
+    match(html, /<strong>Total Scans:<\/strong> 20<\/li>/);
     const sample = html.slice(html.indexOf("<h2>Raw Data Sample</h2>"));
     match(
       sample,
-      /^<h2>Raw Data Sample<\/h2>\n<p>The earliest event of each type sent by at least 5 installs in the quarter \(3 of 42 events; types sent by fewer installs are left out\), as sent but without <code>anonymous_id<\/code> and <code>event_id<\/code>, and with the timestamp cut to its day:<\/p>\n<pre><code>/,
+      /^<h2>Raw Data Sample<\/h2>\n<p>The earliest event of each type sent by at least 10 installs \(as published\) in the quarter \(2 of 40 events, as published; types sent by fewer installs are left out\), as sent but without <code>anonymous_id<\/code> and <code>event_id<\/code>, and with the timestamp cut to its day:<\/p>\n<pre><code>/,
     );
-    equal(sample.match(/\{&quot;schema&quot;:1,&quot;event&quot;:/g)?.length, 3, "three events");
+    equal(sample.match(/\{&quot;schema&quot;:1,&quot;event&quot;:/g)?.length, 2, "two events");
     ok(!sample.includes("anonymous_id&quot;") && !sample.includes("event_id&quot;"));
     match(sample, /<\/code><\/pre>\n<\/body><\/html>\n$/, "the sample is the last section");
   }, datasetLines({ crowd: true }));
@@ -322,4 +325,28 @@ Deno.test("report prints what the source and the arguments hold with control cha
     ok(bad.stderr.includes(`--quarter '${HOSTILE_ESCAPED}' is not a quarter`), bad.stderr);
     deepEqual(controlCharacters(bad.stderr), []);
   }, [hostileLine(), ...datasetLines()]);
+});
+
+Deno.test("report gives the same output for the same events, and JMO_TELEMETRY_REPORT_SECRET keys its offsets", async () => {
+  await withDatasetSandbox(async (box, file) => {
+    const args = ["report", "--quarter", "2026-Q1", "--source", file];
+    const first = await box.run(args);
+    equal(first.code, 0, first.stderr);
+    equal((await box.run(args)).stdout, first.stdout, "regenerated, the report is identical");
+    const keyed = await Promise.all(
+      ["one", "two", "three", "four", "five", "six"].map((secret) =>
+        box.run(args, { env: { JMO_TELEMETRY_REPORT_SECRET: `maintainers' ${secret}` } })
+      ),
+    );
+    const totals = keyed.map((r) => /^- \*\*Total Scans:\*\* (.*)$/m.exec(r.stdout)![1]);
+    ok(totals.every((t) => t === "12,000"), `${totals}: 12,000 scans, whatever the key`);
+    ok(
+      new Set(keyed.map((r) => r.stdout)).size > 1,
+      "other secrets draw other offsets (13,835 events published as 13,830 or 13,840)",
+    );
+    equal(
+      (await box.run(args, { env: { JMO_TELEMETRY_REPORT_SECRET: "maintainers' one" } })).stdout,
+      keyed[0].stdout,
+    );
+  }, largeQuarterLines());
 });

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import type { Envelope, Platform } from "../../src/events/mod.ts";
 import { buildEvent } from "../../src/events/mod.ts";
-import { EVENTS_STEP, INSTALLS_STEP } from "../../collector/src/mod.ts";
+import { EVENTS_STEP, INSTALLS_STEP } from "../../src/coarse/mod.ts";
 import { startTestCollector, type TestCollector } from "../helpers/start_test_collector.ts";
 import { VALID_METADATA } from "../helpers/run_binary.ts";
 import { envelope, type EnvelopeOptions } from "./envelopes.ts";

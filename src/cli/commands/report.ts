@@ -8,7 +8,7 @@ import { EARLIEST_YEAR } from "../../events/mod.ts";
 import {
   buildQuarterReport,
   escapeControl,
-  INSTALL_FLOOR,
+  MIN_PUBLISHED_INSTALLS,
   parseQuarter,
   renderReportHtml,
   renderReportMarkdown,
@@ -30,10 +30,15 @@ event_id, its timestamp cut to the day). Only events whose own timestamp
 falls inside the quarter count; quarters are in UTC (Q1 = January 1,
 00:00:00 to March 31, 23:59:59).
 
-The report is public: no group of fewer than ${INSTALL_FLOOR} installs shows. In every
-split such groups are folded into one "other" share, with the smallest shown
-group when that share alone would cover fewer than ${INSTALL_FLOOR} installs; a tool's
-failures, and an event type in the sample, need ${INSTALL_FLOOR} installs too.
+The report is public, so it follows the rule of the collector's public stats:
+every number is coarse (the true count plus a secret offset, rounded down to
+10 for events and scans, 5 for installs) and a group (platform, profile, mode,
+month, failure type, tool, sampled event type) shows only when its published
+installs reach ${MIN_PUBLISHED_INSTALLS}; the rest are gathered into one "other" share.
+Percentages come from the published numbers. The offsets are keyed by
+JMO_TELEMETRY_REPORT_SECRET when it is set (keep it secret and the same for
+every report), else by a digest of the quarter's event ids: the same events
+give the same report. The dashboard (view) keeps exact numbers.
 
 Options:
   --quarter YYYY-QN  the quarter, as 2026-Q1 (from the year 2000 on)
@@ -81,7 +86,9 @@ export const reportCommand: Command = {
       name: "report",
       help: HELP,
     });
-    const report = buildQuarterReport(collection, quarter);
+    const report = buildQuarterReport(collection, quarter, {
+      secret: context.env.JMO_TELEMETRY_REPORT_SECRET,
+    });
     writeOutput(
       flags.output,
       format === "html" ? renderReportHtml(report) : renderReportMarkdown(report),
