@@ -49,13 +49,17 @@ export async function benchTrackHostWait(runs: number, warmup = 3): Promise<Resu
   const collectors = { answering, hanging };
   const template = join(dir, "template");
   await Deno.mkdir(template); // a home exists; the binary makes only ~/.jmo-security in it
-  await new Deno.Command(BINARY, {
-    args: trackArgs("scan.started"),
-    env: cleanEnv(template),
-    clearEnv: true,
-    cwd: dir,
-    stderr: "null",
-  }).output();
+  // The first scan shows the notice and holds delivery; the second is the user's next run, after
+  // which every scan.completed starts its background flush, as on an install in daily use.
+  for (let scan = 0; scan < 2; scan++) {
+    await new Deno.Command(BINARY, {
+      args: trackArgs("scan.started"),
+      env: cleanEnv(template),
+      clearEnv: true,
+      cwd: dir,
+      stderr: "null",
+    }).output();
+  }
   const samples = [];
   for (let round = 0; round < runs + warmup; round++) {
     const order = round % 2 ? ["hanging", "answering"] as const : ["answering", "hanging"] as const;
