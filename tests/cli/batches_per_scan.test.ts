@@ -9,7 +9,7 @@ import { equal, ok } from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deliverySandbox } from "../helpers/delivery_sandbox.ts";
-import { BINARY, trackArgs } from "../helpers/run_binary.ts";
+import { trackArgs } from "../helpers/run_binary.ts";
 import { ACCEPTED, deliveredIds } from "../helpers/test_server.ts";
 
 const SCAN = ["scan.started", "tool.failed", "tool.failed", "scan.completed", "report.generated"];
@@ -20,23 +20,10 @@ Deno.test("20 scans of 5 events each start at most one background flush and one 
   let tracked = 0;
   for (let scan = 0; scan < 20; scan++) {
     for (const event of SCAN) {
-      const out = await new Deno.Command("strace", {
-        args: [
-          "-f",
-          "-qq",
-          "-e",
-          "trace=execve",
-          "-o",
-          `${trace}.${tracked}`,
-          BINARY,
-          ...trackArgs(event),
-        ],
-        env: t.box.env(t.env),
-        clearEnv: true,
-        cwd: t.box.cwd,
-        stdout: "null",
-        stderr: "null",
-      }).output();
+      const out = await t.box.run(trackArgs(event), {
+        env: t.env,
+        wrapper: ["strace", "-f", "-qq", "-e", "trace=execve", "-o", `${trace}.${tracked}`],
+      });
       equal(out.code, 0);
       tracked += 1;
     }

@@ -8,7 +8,7 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { appendEvents, pendingEvents, spoolLayout } from "../../src/spool/mod.ts";
 import { type DeliverySandbox, deliverySandbox } from "../helpers/delivery_sandbox.ts";
-import { BINARY } from "../helpers/run_binary.ts";
+import type { RunResult } from "../helpers/run_binary.ts";
 import { showNotice } from "../helpers/show_notice.ts";
 import { ACCEPTED, deliveredIds } from "../helpers/test_server.ts";
 import { eventLine } from "../spool/spool_files.ts";
@@ -24,16 +24,8 @@ function spoolSegments(t: DeliverySandbox, count: number): string[] {
 }
 
 /** Runs `flush` through `wrapper` (a command and its arguments before the binary). */
-function flushThrough(t: DeliverySandbox, wrapper: string[]): Promise<Deno.CommandOutput> {
-  const [command, ...args] = [...wrapper, BINARY, "flush", "--timeout", "60"];
-  return new Deno.Command(command, {
-    args,
-    env: t.box.env(t.env),
-    clearEnv: true,
-    cwd: t.box.cwd,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
+function flushThrough(t: DeliverySandbox, wrapper: string[]): Promise<RunResult> {
+  return t.box.run(["flush", "--timeout", "60"], { env: t.env, wrapper });
 }
 
 /**
@@ -55,10 +47,10 @@ async function race(wrapper: string[]) {
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
     const results = await Promise.all(flushes);
-    for (const r of results) outputs.push(new TextDecoder().decode(r.stdout));
+    for (const r of results) outputs.push(r.stdout);
   }
   const last = await flushThrough(t, []);
-  equal(last.code, 0, new TextDecoder().decode(last.stdout));
+  equal(last.code, 0, last.stdout);
   const delivered = new Set(deliveredIds(t.server));
   const pending = new Set(pendingEvents(t.box.stateDir).map((e) => e.eventId));
   const lost = recorded.filter((id) => !delivered.has(id) && !pending.has(id));

@@ -7,20 +7,14 @@
 import { equal, match } from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, makeSandbox, trackArgs } from "../helpers/run_binary.ts";
+import { makeSandbox, trackArgs } from "../helpers/run_binary.ts";
 
 Deno.test("track under a clock reading 1999 exits 0, says the clock is wrong and records nothing", async () => {
   const box = await makeSandbox();
-  const out = await new Deno.Command("faketime", {
-    args: ["1999-06-01 12:00:00", BINARY, ...trackArgs("scan.started")],
-    env: box.env(),
-    clearEnv: true,
-    cwd: box.cwd,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stderr = new TextDecoder().decode(out.stderr);
-  equal(out.code, 0, stderr);
+  const { code, stderr } = await box.run(trackArgs("scan.started"), {
+    wrapper: ["faketime", "1999-06-01 12:00:00"],
+  });
+  equal(code, 0, stderr);
   equal(
     stderr,
     "jmo-telemetry: event not recorded: this computer's clock reads 1999-06-01, before 2000: set the clock right; your command is unaffected\n",

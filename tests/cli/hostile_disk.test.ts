@@ -5,8 +5,8 @@ import { deliverySandbox } from "../helpers/delivery_sandbox.ts";
 import { showNotice } from "../helpers/show_notice.ts";
 import { ACCEPTED, deliveredIds } from "../helpers/test_server.ts";
 import {
-  BINARY,
   makeSandbox,
+  runBinary,
   type Sandbox,
   trackArgs,
   VALID_METADATA,
@@ -27,19 +27,11 @@ async function runOnMount(
   { args = trackArgs("scan.started"), cwd }: { args?: string[]; cwd: string },
 ) {
   const script = `mount -t tmpfs -o ${mountOptions} tmpfs "$HOME" && ${prepare} exec "$0" "$@"`;
-  const out = await new Deno.Command("unshare", {
-    args: ["-m", "sh", "-c", script, BINARY, ...args],
+  return await runBinary(args, {
     env: { ...env, HOME: home, META: JSON.stringify(VALID_METADATA["tool.failed"]) },
-    clearEnv: true,
     cwd,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  };
+    wrapper: ["unshare", "-m", "sh", "-c", script],
+  });
 }
 
 /** Every file under `dir`, recursively. */
@@ -106,13 +98,9 @@ Deno.test("track with unreadable state files still records and exits 0", async (
 
 Deno.test("track whose stderr is a full device still records and exits 0", async () => {
   const box = await makeSandbox();
-  const out = await new Deno.Command("sh", {
-    args: ["-c", 'exec "$0" "$@" 2>/dev/full', BINARY, ...trackArgs("scan.started")],
-    env: box.env(),
-    clearEnv: true,
-    cwd: box.cwd,
-    stdout: "piped",
-  }).output();
+  const out = await box.run(trackArgs("scan.started"), {
+    wrapper: ["sh", "-c", 'exec "$0" "$@" 2>/dev/full'],
+  });
   equal(out.code, 0, "the banner could not be written, and the host must not notice");
   equal(JSON.parse((await box.run(["status", "--json"])).stdout).pending.events, 1);
   await box.remove();
@@ -257,26 +245,18 @@ Deno.test("a file-size limit (ulimit -f) is named as such: track records nothing
   const t = await deliverySandbox(ACCEPTED);
   showNotice(t.box.home);
   const limited = (args: string[]) =>
-    new Deno.Command("prlimit", {
-      args: ["--fsize=16", BINARY, ...args],
-      env: t.box.env(t.env),
-      clearEnv: true,
-      cwd: t.box.cwd,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    t.box.run(args, { env: t.env, wrapper: ["prlimit", "--fsize=16"] });
   const track = await limited(trackArgs("tool.failed"));
   equal(track.code, 0);
-  match(decode(track.stderr), /event not recorded: .*\(over the file-size limit \(ulimit -f\)\)/);
+  match(track.stderr, /event not recorded: .*\(over the file-size limit \(ulimit -f\)\)/);
   const flush = await limited(["flush"]);
-  equal(flush.code, 0, decode(flush.stdout) + decode(flush.stderr));
-  match(decode(flush.stdout), /^Sent: +1 event in 1 batch/);
+  equal(flush.code, 0, flush.stdout + flush.stderr);
+  match(flush.stdout, /^Sent: +1 event in 1 batch/);
   match(
-    decode(flush.stdout),
+    flush.stdout,
     /audit\.jsonl not written \(over the file-size limit \(ulimit -f\)\)/,
   );
-  equal((decode(flush.stdout) + decode(flush.stderr)).includes("1 MiB"), false);
+  equal((flush.stdout + flush.stderr).includes("1 MiB"), false);
   const empty = filesUnder(t.box.stateDir).filter((path) => statSync(path).size === 0);
   deepEqual(empty, []);
   await t.remove();

@@ -42,6 +42,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   stdin?: string;
   cwd?: string;
+  /** A command and its arguments to run the binary through (`faketime`, `prlimit`, `strace`, `unshare`). */
+  wrapper?: string[];
 }
 
 /**
@@ -61,8 +63,8 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Reco
 }
 
 /**
- * Runs the binary (or `options.binary`, another build of it) and collects
- * its exit code and output.
+ * Runs the binary (or `options.binary`, another build of it), through
+ * `options.wrapper` when given, and collects its exit code and output.
  *
  * @example
  * ```ts
@@ -72,10 +74,17 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Reco
  */
 export async function runBinary(
   args: string[],
-  options: { env: Record<string, string>; cwd: string; stdin?: string; binary?: string },
+  options: {
+    env: Record<string, string>;
+    cwd: string;
+    stdin?: string;
+    binary?: string;
+    wrapper?: string[];
+  },
 ): Promise<RunResult> {
-  const child = new Deno.Command(options.binary ?? BINARY, {
-    args,
+  const [command, ...commandArgs] = [...options.wrapper ?? [], options.binary ?? BINARY, ...args];
+  const child = new Deno.Command(command, {
+    args: commandArgs,
     env: options.env,
     clearEnv: true,
     cwd: options.cwd,
@@ -120,6 +129,7 @@ export async function makeSandbox(): Promise<Sandbox> {
         env: cleanEnv(home, options.env),
         cwd: options.cwd ?? cwd,
         stdin: options.stdin,
+        wrapper: options.wrapper,
       }),
     // A background flush that a `track` started may still be writing there.
     remove: async () => {
